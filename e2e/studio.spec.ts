@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+
+test('drop a CoNLL file, train on webgpu and on the default backend, download both files', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'NER Training Studio' })).toBeVisible();
+  await screenshot(page, '01-empty');
+
+  await dropFiles(page, [{ name: 'people.conll', text: tinyConll(40) }]);
+  const summary = page.getByRole('table', { name: 'Dataset summary' });
+  // One file, split 80/20 with a fixed seed.
+  await expect(summary.getByRole('row', { name: /^train 32 / })).toBeVisible();
+  await expect(summary.getByRole('row', { name: /^dev 8 / })).toBeVisible();
+  await screenshot(page, '02-dropped');
+
+  // A few steps on WebGPU (SwiftShader here: slow but real WGSL).
+  await page.getByLabel('Backend').selectOption('webgpu');
+  await setNumber(page, 'Epochs', 1);
+  await setNumber(page, 'Batch size', 8);
+  await setNumber(page, 'Max steps', 2);
+  await page.getByRole('button', { name: 'Train' }).click();
+  const webgpuStatus = await waitForRunEnd(page);
+  expect(webgpuStatus).toMatch(/run-1: finished · epoch 1\/1 · step 2 .*tokens\/s · backend webgpu/);
+  expect(await chartPoints(page, 'Training loss chart')).toBe(2);
+  expect(await chartPoints(page, 'Dev F1 chart')).toBe(1);
+  await screenshot(page, '03-webgpu-run');
+
+  // A whole epoch on the default backend, which is wasm on a software adapter.
+  await page.getByLabel('Backend').selectOption('auto');
+  await setNumber(page, 'Max steps', 0);
+  await page.getByRole('button', { name: 'Train' }).click();
+  const defaultStatus = await waitForRunEnd(page);
+  expect(defaultStatus).toMatch(/run-2: finished · epoch 1\/1 · step 4 .*tokens\/s · backend wasm/);
+  expect(await chartPoints(page, 'Training loss chart')).toBe(4);
+  expect(await chartPoints(page, 'Dev F1 chart')).toBe(1);
+  const runs = page.getByRole('table', { name: 'Runs' });
+  await expect(runs.getByRole('row', { name: /run-1 .* bilstm crf \+ CRF finished/ })).toBeVisible();
+  await expect(runs.getByRole('row', { name: /run-2 .* bilstm crf \+ CRF finished \d\.\d{3}/ })).toBeVisible();
+  await screenshot(page, '04-default-run');
+
+  const [checkpoint] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download checkpoint' }).click()]);
+  expect(checkpoint.suggestedFilename()).toBe('run-2.zip');
+  const zip = unzipSync(new Uint8Array(readFileSync(await checkpoint.path())));
+  expect(Object.keys(zip).sort()).toEqual(['config.json', 'model.safetensors', 'vocab.json']);
+  const config = JSON.parse(strFromU8(zip['config.json']));
+  expect(config.labels).toEqual(['O', 'B-LOC', 'B-ORG', 'B-PER', 'I-ORG', 'I-PER']);
+  expect(config.config).toMatchObject({ encoder: 'bilstm', loss: 'crf', crf: true, epochs: 1, batchSize: 8 });
+  expect(config.trained).toMatchObject({ steps: 4, epochs: 1, backend: 'wasm' });
+  const vocab = JSON.parse(strFromU8(zip['vocab.json']));
+  expect(vocab.words.slice(0, 2)).toEqual(['<pad>', '<unk>']);
+  expect(vocab.words).toContain('oslo');
+  const st = zip['model.safetensors'];
+  const headerLength = Number(new DataView(st.buffer, st.byteOffset).getBigUint64(0, true));
+  const header = JSON.parse(strFromU8(st.subarray(8, 8 + headerLength)));
+  expect(header['crf.transitions']).toMatchObject({ dtype: 'F32', shape: [6, 6] });
+  expect(header.word_embeddings.shape).toEqual([vocab.words.length, 50]);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV log' }).click()]);
+  expect(csv.suggestedFilename()).toBe('run-2.csv');
+  const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  expect(lines[0]).toBe('run,wall_time,step,epoch,metric,value');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  expect(rows.filter((r) => r[4] === 'train/loss').map((r) => r[2])).toEqual(['1', '2', '3', '4']);
+  expect(rows.filter((r) => r[4] === 'dev/f1')).toHaveLength(1);
+  for (const r of rows) {
+    expect(r[0]).toBe('run-2');
+    expect(Number.isFinite(Number(r[1])) && Number.isFinite(Number(r[5]))).toBe(true);
+  }
+});
+
+test('Stop ends a run cleanly and keeps its charts and downloads', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load demo dataset' }).click();
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train \d+/ })).toBeVisible();
+  await setNumber(page, 'Epochs', 50);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => chartPoints(page, 'Training loss chart'), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const status = await waitForRunEnd(page);
+  expect(status).toMatch(/run-1: stopped · epoch 1\/50/);
+  const points = await chartPoints(page, 'Training loss chart');
+  expect(points).toBeGreaterThanOrEqual(3);
+  expect(await chartPoints(page, 'Dev F1 chart')).toBe(1);
+  await expect(page.getByRole('button', { name: 'Download checkpoint' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Download CSV log' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await screenshot(page, '05-stopped');
+});

@@ -1,0 +1,69 @@
+/** @file Padded mini-batches as flat typed arrays (no tfjs here), and length-bucketed batch order. */
+import type { EncodedSentence } from './vocab';
+import { shuffled } from './rng';
+
+/** Flat, row-major arrays; B sentences padded to T tokens of at most C chars. */
+export interface Batch {
+  size: number; // B
+  maxLen: number; // T
+  maxWordLen: number; // C
+  words: Int32Array; // [B, T], 0 = PAD
+  chars: Int32Array; // [B, T, C], 0 = PAD
+  labels: Int32Array; // [B, T], 0 at padding (masked out)
+  mask: Float32Array; // [B, T], 1 for real tokens
+  lengths: number[]; // [B]
+  tokens: number; // sum of lengths
+}
+
+export const DEFAULT_MAX_WORD_LEN = 20;
+
+export function makeBatch(sentences: EncodedSentence[], maxWordLen = DEFAULT_MAX_WORD_LEN): Batch {
+  const B = sentences.length;
+  const T = Math.max(1, ...sentences.map((s) => s.words.length));
+  let longestWord = 1;
+  for (const s of sentences) for (const c of s.chars) longestWord = Math.max(longestWord, c.length);
+  const C = Math.min(maxWordLen, longestWord);
+  const words = new Int32Array(B * T);
+  const chars = new Int32Array(B * T * C);
+  const labels = new Int32Array(B * T);
+  const mask = new Float32Array(B * T);
+  const lengths: number[] = [];
+  let tokens = 0;
+  sentences.forEach((s, b) => {
+    const n = s.words.length;
+    lengths.push(n);
+    tokens += n;
+    for (let t = 0; t < n; t++) {
+      words[b * T + t] = s.words[t];
+      labels[b * T + t] = Math.max(0, s.labels[t]);
+      mask[b * T + t] = 1;
+      const cs = s.chars[t];
+      const m = Math.min(C, cs.length);
+      for (let c = 0; c < m; c++) chars[(b * T + t) * C + c] = cs[c];
+    }
+  });
+  return { size: B, maxLen: T, maxWordLen: C, words, chars, labels, mask, lengths, tokens };
+}
+
+/**
+ * Batch order for one epoch: sentences are sorted by length within shuffled chunks of
+ * 50 batches, cut into batches, and the batches shuffled, so padding stays small
+ * while the order still changes each epoch.
+ */
+export function bucketByLength(lengths: number[], batchSize: number, rng: () => number): number[][] {
+  const order = shuffled(lengths.map((_, i) => i), rng);
+  const chunk = batchSize * 50;
+  const batches: number[][] = [];
+  for (let start = 0; start < order.length; start += chunk) {
+    const part = order.slice(start, start + chunk).sort((a, b) => lengths[a] - lengths[b]);
+    for (let i = 0; i < part.length; i += batchSize) batches.push(part.slice(i, i + batchSize));
+  }
+  return shuffled(batches, rng);
+}
+
+/** Consecutive batches in the given order, for evaluation. */
+export function sequentialBatches(n: number, batchSize: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < n; i += batchSize) out.push(Array.from({ length: Math.min(batchSize, n - i) }, (_, k) => i + k));
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * @file A dataset ready for training: vocabularies plus each split's ids packed into a few flat
+ * Int32Arrays, so it crosses from the data worker to the page and on to the training worker as
+ * a handful of buffers instead of millions of small objects.
+ */
+import type { Dataset, SplitName } from './types';
+import type { EncodedSentence, SentenceEncoder, Vocabularies } from './vocab';
+import { getSpans } from './tags';
+
+export interface PackedSplit {
+  count: number;
+  /** Token offset of each sentence, length count + 1. */
+  sentenceOffsets: Int32Array;
+  words: Int32Array;
+  labels: Int32Array;
+  /** Char offset of each token, length tokens + 1. */
+  charOffsets: Int32Array;
+  chars: Int32Array;
+}
+
+export interface SplitSummary {
+  sentences: number;
+  tokens: number;
+  entities: Record<string, number>;
+}
+
+export interface DatasetSummary {
+  name: string;
+  files: { file: string; split: string }[];
+  labels: string[];
+  splits: Record<SplitName, SplitSummary>;
+}
+
+export interface PreparedDataset {
+  summary: DatasetSummary;
+  vocab: Vocabularies;
+  train: PackedSplit;
+  dev: PackedSplit;
+  test: PackedSplit;
+}
+
+export function packSplit(sentences: EncodedSentence[]): PackedSplit {
+  const count = sentences.length;
+  const sentenceOffsets = new Int32Array(count + 1);
+  let tokens = 0;
+  let charTotal = 0;
+  sentences.forEach((s, i) => {
+    tokens += s.words.length;
+    sentenceOffsets[i + 1] = tokens;
+    for (const c of s.chars) charTotal += c.length;
+  });
+  const words = new Int32Array(tokens);
+  const labels = new Int32Array(tokens);
+  const charOffsets = new Int32Array(tokens + 1);
+  const chars = new Int32Array(charTotal);
+  let t = 0;
+  let c = 0;
+  for (const s of sentences) {
+    words.set(s.words, t);
+    labels.set(s.labels, t);
+    for (const cs of s.chars) {
+      chars.set(cs, c);
+      c += cs.length;
+      charOffsets[++t] = c;
+    }
+  }
+  return { count, sentenceOffsets, words, labels, charOffsets, chars };
+}
+
+export function unpackSplit(p: PackedSplit): EncodedSentence[] {
+  const out: EncodedSentence[] = [];
+  for (let i = 0; i < p.count; i++) {
+    const a = p.sentenceOffsets[i];
+    const b = p.sentenceOffsets[i + 1];
+    const chars: Int32Array[] = [];
+    for (let t = a; t < b; t++) chars.push(p.chars.subarray(p.charOffsets[t], p.charOffsets[t + 1]));
+    out.push({ words: p.words.subarray(a, b), labels: p.labels.subarray(a, b), chars });
+  }
+  return out;
+}
+
+export function summariseSplit(sentences: { tokens: string[]; tags: string[] }[]): SplitSummary {
+  const entities: Record<string, number> = {};
+  let tokens = 0;
+  for (const s of sentences) {
+    tokens += s.tokens.length;
+    for (const span of getSpans(s.tags)) entities[span.type] = (entities[span.type] ?? 0) + 1;
+  }
+  return { sentences: sentences.length, tokens, entities };
+}
+
+export function prepareDataset(dataset: Dataset, vocab: Vocabularies, encode: SentenceEncoder): PreparedDataset {
+  return {
+    summary: {
+      name: dataset.name,
+      files: dataset.sources.map((s) => ({ file: s.file, split: s.split })),
+      labels: vocab.labels,
+      splits: { train: summariseSplit(dataset.train), dev: summariseSplit(dataset.dev), test: summariseSplit(dataset.test) },
+    },
+    vocab,
+    train: packSplit(dataset.train.map(encode)),
+    dev: packSplit(dataset.dev.map(encode)),
+    test: packSplit(dataset.test.map(encode)),
+  };
+}
+
+/** The buffers to list as transferables when posting a prepared dataset. */
+export function preparedBuffers(d: PreparedDataset): ArrayBuffer[] {
+  return [d.train, d.dev, d.test].flatMap((s) =>
+    [s.sentenceOffsets, s.words, s.labels, s.charOffsets, s.chars].map((a) => a.buffer as ArrayBuffer),
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * @file The safetensors checkpoint format (as written by Hugging Face's `safetensors`), in plain
+ * TypeScript: an 8-byte little-endian header length, a JSON header naming each tensor's dtype,
+ * shape and byte range, then the raw little-endian bytes. Only F32 and I32 are needed here.
+ */
+
+export type SafetensorData = Float32Array | Int32Array;
+
+export interface NamedTensor {
+  name: string;
+  shape: number[];
+  data: SafetensorData;
+}
+
+export interface DecodedSafetensors {
+  tensors: Map<string, { shape: number[]; data: SafetensorData }>;
+  metadata: Record<string, string>;
+}
+
+/** Headers larger than this are refused as corrupt (the Rust reader uses the same limit). */
+const MAX_HEADER_BYTES = 100_000_000;
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+export function encodeSafetensors(tensors: NamedTensor[], metadata?: Record<string, string>): Uint8Array {
+  const header: Record<string, unknown> = {};
+  if (metadata && Object.keys(metadata).length > 0) header.__metadata__ = metadata;
+  let offset = 0;
+  for (const t of tensors) {
+    if (t.name === '__metadata__') throw new Error(`'__metadata__' cannot be a tensor name`);
+    if (t.name in header) throw new Error(`Duplicate tensor name '${t.name}'`);
+    const size = t.shape.reduce((a, b) => a * b, 1);
+    if (size !== t.data.length) {
+      throw new Error(`Tensor '${t.name}': shape [${t.shape}] holds ${size} values but data has ${t.data.length}`);
+    }
+    const dtype = t.data instanceof Float32Array ? 'F32' : 'I32';
+    header[t.name] = { dtype, shape: t.shape, data_offsets: [offset, offset + t.data.byteLength] };
+    offset += t.data.byteLength;
+  }
+  let json = JSON.stringify(header);
+  // Pad with spaces so the data starts 8-byte aligned.
+  json += ' '.repeat((8 - ((8 + utf8Length(json)) % 8)) % 8);
+  const headerBytes = new TextEncoder().encode(json);
+  const out = new Uint8Array(8 + headerBytes.length + offset);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, headerBytes.length, true);
+  view.setUint32(4, Math.floor(headerBytes.length / 2 ** 32), true);
+  out.set(headerBytes, 8);
+  let at = 8 + headerBytes.length;
+  for (const t of tensors) {
+    writeLittleEndian(t.data, out, at);
+    at += t.data.byteLength;
+  }
+  return out;
+}
+
+export function decodeSafetensors(bytes: Uint8Array): DecodedSafetensors {
+  if (bytes.length < 8) throw new Error(`Not a safetensors file: ${bytes.length} bytes, too short for the 8-byte header length`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const low = view.getUint32(0, true);
+  const high = view.getUint32(4, true);
+  const headerLength = high * 2 ** 32 + low;
+  if (headerLength > MAX_HEADER_BYTES) throw new Error(`Not a safetensors file: header length ${headerLength} is implausibly large`);
+  if (8 + headerLength > bytes.length) {
+    throw new Error(`Truncated safetensors file: header says ${headerLength} bytes but only ${bytes.length - 8} follow`);
+  }
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)));
+  } catch (e) {
+    throw new Error(`Invalid safetensors header: not valid UTF-8 JSON (${(e as Error).message})`);
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+    throw new Error('Invalid safetensors header: expected a JSON object');
+  }
+  const dataStart = 8 + headerLength;
+  const dataLength = bytes.length - dataStart;
+  const metadata: Record<string, string> = {};
+  const tensors = new Map<string, { shape: number[]; data: SafetensorData }>();
+  for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
+    if (name === '__metadata__') {
+      if (typeof entry !== 'object' || entry === null) throw new Error('Invalid safetensors header: __metadata__ must be an object');
+      for (const [k, v] of Object.entries(entry)) {
+        if (typeof v !== 'string') throw new Error(`Invalid safetensors header: metadata '${k}' is not a string`);
+        metadata[k] = v;
+      }
+      continue;
+    }
+    const { dtype, shape, data_offsets: offsets } = (entry ?? {}) as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
+    if (dtype !== 'F32' && dtype !== 'I32') {
+      throw new Error(`Tensor '${name}': dtype ${JSON.stringify(dtype)} is not supported (only F32 and I32)`);
+    }
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new Error(`Tensor '${name}': shape must be a list of non-negative integers`);
+    }
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) {
+      throw new Error(`Tensor '${name}': data_offsets must be [begin, end]`);
+    }
+    const [begin, end] = offsets as [number, number];
+    const size = (shape as number[]).reduce((a, b) => a * b, 1);
+    if (end < begin || end - begin !== size * 4) {
+      throw new Error(`Tensor '${name}': data_offsets [${begin}, ${end}] do not hold ${size} ${dtype} values`);
+    }
+    if (end > dataLength) {
+      throw new Error(`Truncated safetensors file: tensor '${name}' ends at byte ${end} of a ${dataLength}-byte data section`);
+    }
+    const data = dtype === 'F32' ? new Float32Array(size) : new Int32Array(size);
+    readLittleEndian(bytes.subarray(dataStart + begin, dataStart + end), data);
+    tensors.set(name, { shape: shape as number[], data });
+  }
+  return { tensors, metadata };
+}
+
+function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+function writeLittleEndian(data: SafetensorData, out: Uint8Array, at: number): void {
+  if (LITTLE_ENDIAN_HOST) {
+    out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), at);
+    return;
+  }
+  const view = new DataView(out.buffer, out.byteOffset + at, data.byteLength);
+  for (let i = 0; i < data.length; i++) {
+    if (data instanceof Float32Array) view.setFloat32(i * 4, data[i], true);
+    else view.setInt32(i * 4, data[i], true);
+  }
+}
+
+/** Copies rather than views: the data section need not be 4-byte aligned within `bytes`. */
+function readLittleEndian(src: Uint8Array, into: SafetensorData): void {
+  if (LITTLE_ENDIAN_HOST) {
+    new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(src);
+    return;
+  }
+  const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
+  for (let i = 0; i < into.length; i++) {
+    into[i] = into instanceof Float32Array ? view.getFloat32(i * 4, true) : view.getInt32(i * 4, true);
+  }
+}

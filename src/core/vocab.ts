@@ -1,0 +1,72 @@
+/** @file Vocabularies (words, characters, labels) built from the training split, and sentence encoding. */
+import type { Sentence } from './types';
+
+export const PAD = '<pad>';
+export const UNK = '<unk>';
+
+export interface Vocabularies {
+  /** words[0] is PAD, words[1] is UNK; the rest by descending frequency, then alphabetically. */
+  words: string[];
+  /** chars[0] is PAD, chars[1] is UNK. */
+  chars: string[];
+  /** Label names; 'O' first when present, then sorted. No padding label: padded positions are masked. */
+  labels: string[];
+}
+
+export interface VocabOptions {
+  /** Words seen fewer times than this in train map to UNK. */
+  minWordCount?: number;
+  /** Largest word vocabulary, PAD and UNK included. */
+  maxWords?: number;
+}
+
+/** Words are matched lower-cased: capitalisation reaches the model through the char CNN. */
+export function normaliseWord(token: string): string {
+  return token.toLowerCase();
+}
+
+export function buildVocabularies(train: Sentence[], extraLabelSources: Sentence[] = [], options: VocabOptions = {}): Vocabularies {
+  const minCount = options.minWordCount ?? 1;
+  const maxWords = options.maxWords ?? 50_000;
+  const wordCounts = new Map<string, number>();
+  const charSet = new Set<string>();
+  const labelSet = new Set<string>();
+  for (const s of train) {
+    for (const tok of s.tokens) {
+      const w = normaliseWord(tok);
+      wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+      for (const ch of tok) charSet.add(ch);
+    }
+    for (const t of s.tags) labelSet.add(t);
+  }
+  // Dev/test may hold a label train lacks; it still needs an id so scoring sees it.
+  for (const s of extraLabelSources) for (const t of s.tags) labelSet.add(t);
+  const words = [...wordCounts.entries()]
+    .filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, Math.max(0, maxWords - 2))
+    .map(([w]) => w);
+  const labels = [...labelSet].sort((a, b) => (a === 'O' ? -1 : b === 'O' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return { words: [PAD, UNK, ...words], chars: [PAD, UNK, ...[...charSet].sort()], labels };
+}
+
+export interface EncodedSentence {
+  words: Int32Array;
+  /** One array of char ids per token. */
+  chars: Int32Array[];
+  /** Label ids; -1 where the tag is not in the vocabulary. */
+  labels: Int32Array;
+}
+
+export type SentenceEncoder = (s: Sentence) => EncodedSentence;
+
+export function makeEncoder(v: Vocabularies): SentenceEncoder {
+  const wordIndex = new Map(v.words.map((w, i) => [w, i] as const));
+  const charIndex = new Map(v.chars.map((c, i) => [c, i] as const));
+  const labelIndex = new Map(v.labels.map((l, i) => [l, i] as const));
+  return (s) => ({
+    words: Int32Array.from(s.tokens, (t) => wordIndex.get(normaliseWord(t)) ?? 1),
+    chars: s.tokens.map((t) => Int32Array.from([...t], (ch) => charIndex.get(ch) ?? 1)),
+    labels: Int32Array.from(s.tags, (t) => labelIndex.get(t) ?? -1),
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * @file Linear-chain CRF log-likelihood in tfjs (Lafferty et al. 2001; Lample et al. 2016): the
+ * gold path's score minus the log partition from the forward algorithm in log space. Only ops
+ * with gradients on cpu, wasm and webgpu are used: labels enter through oneHot and multiply-sum,
+ * never gatherND. Sentences must be at least one token long, real tokens first (prefix masks).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** The CRF's parameters: transitions[i, j] scores label i followed by label j. */
+export interface CrfParams {
+  transitions: tf.Tensor2D; // [K, K]
+  start: tf.Tensor1D; // [K]
+  end: tf.Tensor1D; // [K]
+}
+
+/**
+ * Labels [B, T] -> float one-hot [B, T, K]. tfjs-backend-wasm 4.22's OneHot ignores the dtype
+ * argument and always writes int32 bits, so it is built as int32 and cast.
+ */
+export function oneHotLabels(labels: tf.Tensor2D, K: number): tf.Tensor3D {
+  const [B, T] = labels.shape;
+  return tf.tidy(() => tf.cast(tf.oneHot(tf.cast(labels.reshape([B * T]), 'int32'), K), 'float32').reshape<tf.Tensor3D>([B, T, K]));
+}
+
+/** log sum over all label paths of exp(score), per sentence: [B]. */
+export function crfLogPartition(
+  emissions: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  trans: tf.Tensor2D,
+  start: tf.Tensor1D,
+  end: tf.Tensor1D,
+): tf.Tensor1D {
+  return tf.tidy(() => {
+    const [B, T, K] = emissions.shape;
+    const steps = tf.unstack(tf.transpose(emissions, [1, 0, 2])) as tf.Tensor2D[]; // T x [B, K]
+    const masks = tf.unstack(tf.transpose(mask).reshape([T, B, 1])) as tf.Tensor2D[]; // T x [B, 1]
+    const transFromTo = trans.reshape([1, K, K]); // [1, K(from), K(to)]
+    let alpha: tf.Tensor2D = tf.add(start, steps[0]); // [B, K]
+    for (let t = 1; t < T; t++) {
+      const scores = tf.add(alpha.reshape([B, K, 1]), transFromTo); // [B, K(from), K(to)]
+      const next = tf.add(tf.logSumExp(scores, 1), steps[t]) as tf.Tensor2D; // [B, K]
+      // Padded steps keep alpha unchanged.
+      alpha = tf.add(alpha, tf.mul(masks[t], tf.sub(next, alpha)));
+    }
+    return tf.logSumExp(tf.add(alpha, end), 1) as tf.Tensor1D; // [B]
+  });
+}
+
+/** Score of the labelled path, per sentence: [B]. */
+export function crfGoldScore(
+  emissions: tf.Tensor3D,
+  labels: tf.Tensor2D,
+  mask: tf.Tensor2D,
+  trans: tf.Tensor2D,
+  start: tf.Tensor1D,
+  end: tf.Tensor1D,
+): tf.Tensor1D {
+  return tf.tidy(() => {
+    const [B, T, K] = emissions.shape;
+    const gold = oneHotLabels(labels, K); // [B, T, K]
+    const emit = tf.sum(tf.mul(tf.mul(emissions, gold), mask.reshape([B, T, 1])), [1, 2]); // [B]
+    const first = gold.slice([0, 0, 0], [B, 1, K]).reshape([B, K]); // [B, K]
+    let score = tf.add(emit, tf.sum(tf.mul(first, start), 1)); // [B]
+    if (T > 1) {
+      const prev = gold.slice([0, 0, 0], [B, T - 1, K]).reshape([B * (T - 1), K]); // [B*(T-1), K]
+      const fromPrev = tf.matMul(prev, trans).reshape([B, T - 1, K]); // [B, T-1, K]: trans[y_{t-1}, :]
+      const pairs = tf.sum(tf.mul(fromPrev, gold.slice([0, 1, 0], [B, T - 1, K])), 2); // [B, T-1]
+      score = tf.add(score, tf.sum(tf.mul(pairs, mask.slice([0, 1], [B, T - 1])), 1));
+    }
+    // 1 at each sentence's last real token: mask[t] - mask[t + 1].
+    const nextMask = T > 1 ? tf.concat([mask.slice([0, 1], [B, T - 1]), tf.zeros([B, 1])], 1) : tf.zerosLike(mask); // [B, T]
+    const last = tf.sub(mask, nextMask).reshape([B, T, 1]); // [B, T, 1]
+    const endScore = tf.sum(tf.mul(tf.mul(gold, last), end), [1, 2]); // [B]
+    return tf.add(score, endScore) as tf.Tensor1D;
+  });
+}
+
+/** log p(labels | emissions) per sentence: gold score - log partition, always <= 0. [B] */
+export function crfLogLikelihood(
+  emissions: tf.Tensor3D,
+  labels: tf.Tensor2D,
+  mask: tf.Tensor2D,
+  trans: tf.Tensor2D,
+  start: tf.Tensor1D,
+  end: tf.Tensor1D,
+): tf.Tensor1D {
+  return tf.tidy(() =>
+    tf.sub(crfGoldScore(emissions, labels, mask, trans, start, end), crfLogPartition(emissions, mask, trans, start, end)),
+  );
+}

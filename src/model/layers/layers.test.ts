@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { makeRng } from '../../core/rng';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
+import { BiLstm, reversalIndices } from './bilstm';
+import { CharCnn } from './charCnn';
+import { Lstm } from './lstm';
+import { ParamStore } from './params';
+
+test.each([
+  { lengths: [3, 1], T: 3, expected: [2, 1, 0, 3, 4, 5] },
+  { lengths: [2, 0], T: 3, expected: [1, 0, 2, 3, 4, 5] },
+  { lengths: [4], T: 4, expected: [3, 2, 1, 0] },
+])('reversalIndices($lengths, $T) reverses each sentence within its length', ({ lengths, T, expected }) => {
+  expect(Array.from(reversalIndices(lengths, T))).toEqual(expected);
+});
+
+/** Reads tensors created by fn and disposes them, checking nothing else is left behind. */
+async function read(fn: () => tf.Tensor[]): Promise<Float32Array[]> {
+  return expectNoLeaks(async () => {
+    const out = tf.tidy(fn);
+    const values = await Promise.all(out.map((t) => t.data() as Promise<Float32Array>));
+    tf.dispose(out);
+    return values;
+  });
+}
+
+const close = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).forEach((v, i) => expect(v).toBeCloseTo(b[i], 5));
+
+describe.each(TEST_BACKENDS)('layers on %s', (backend) => {
+  afterAll(() => useBackend('cpu'));
+
+  test('char CNN features ignore padding chars; an empty word gives -1', async () => {
+    await useBackend(backend);
+    const store = new ParamStore();
+    const cnn = new CharCnn(store, 10, 4, 5, 3, makeRng(1));
+    const [short, long] = await read(() => {
+      const chars = (ids: number[], C: number) => tf.tensor2d(ids, [ids.length / C, C], 'int32');
+      const mask = (ids: number[], C: number) => tf.tensor2d(ids.map((i) => (i > 0 ? 1 : 0)), [ids.length / C, C]);
+      const a = [3, 4, 5, 2, 7, 0];
+      const b = [3, 4, 5, 0, 0, 0, 2, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+      return [cnn.apply(chars(a, 3), mask(a, 3)), cnn.apply(chars(b, 6), mask(b, 6))];
+    });
+    close(long.subarray(0, 10), short);
+    expect(Array.from(long.subarray(10))).toEqual([-1, -1, -1, -1, -1]);
+    store.dispose();
+  });
+
+  test('LSTM and BiLSTM outputs of a sentence do not depend on the padding around it', async () => {
+    await useBackend(backend);
+    const store = new ParamStore();
+    const rng = makeRng(2);
+    const lstm = new Lstm(store, 'lstm', 3, 4, rng);
+    const bilstm = new BiLstm(store, 3, 4, rng);
+    const xs = Float32Array.from({ length: 2 * 4 * 3 }, () => rng() * 2 - 1);
+    const [uniPadded, uniAlone, biPadded, biAlone] = await read(() => {
+      const padded = tf.tensor3d(xs, [2, 4, 3]); // sentence 0 has 4 steps, sentence 1 has 2
+      const mask = tf.tensor2d([1, 1, 1, 1, 1, 1, 0, 0], [2, 4]);
+      const alone = tf.tensor3d(xs.slice(12, 18), [1, 2, 3]);
+      const aloneMask = tf.ones([1, 2]) as tf.Tensor2D;
+      return [lstm.run(padded, mask), lstm.run(alone, aloneMask), bilstm.run(padded, mask, [4, 2]), bilstm.run(alone, aloneMask, [2])];
+    });
+    close(uniPadded.subarray(16, 24), uniAlone);
+    close(biPadded.subarray(32, 48), biAlone); // [B, T, 2H]: sentence 1, steps 0-1
+    expect(uniPadded.subarray(24, 32).every((v) => v === 0)).toBe(true);
+    expect(biPadded.subarray(48, 64).every((v) => v === 0)).toBe(true);
+    store.dispose();
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * @file Seeded initialisers and the one place a model's variables are created and named, so that
+ * training runs repeat exactly and checkpoints can refer to every weight by a stable name.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export type Rng = () => number;
+
+/** Uniform in [-limit, limit). */
+export function uniformValues(size: number, limit: number, rng: Rng): Float32Array {
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = (rng() * 2 - 1) * limit;
+  return out;
+}
+
+/** Glorot (Xavier) uniform for a [fanIn, fanOut] kernel. */
+export function glorotValues(fanIn: number, fanOut: number, rng: Rng): Float32Array {
+  return uniformValues(fanIn * fanOut, Math.sqrt(6 / (fanIn + fanOut)), rng);
+}
+
+/**
+ * Owns a model's trainable variables under stable names ('bilstm.fw.kernel'). tfjs variable
+ * names must be unique per engine, so the tfjs names are left automatic and only ours are stable.
+ */
+export class ParamStore {
+  readonly variables = new Map<string, tf.Variable>();
+
+  add(name: string, shape: number[], values: Float32Array): tf.Variable {
+    if (this.variables.has(name)) throw new Error(`Parameter '${name}' is defined twice`);
+    const initial = tf.tensor(values, shape, 'float32');
+    const v = tf.variable(initial, true);
+    initial.dispose();
+    this.variables.set(name, v);
+    return v;
+  }
+
+  dispose(): void {
+    for (const v of this.variables.values()) v.dispose();
+    this.variables.clear();
+  }
+}

@@ -1,0 +1,13 @@
+/** @file The studio's one zustand store, built from slices. */
+import { create } from 'zustand';
+import { createDatasetSlice, type DatasetSlice } from './datasets';
+import { createRunsSlice, type RunsSlice } from './runs';
+import { createSettingsSlice, type SettingsSlice } from './settings';
+
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice;
+
+export const useStudio = create<StudioState>()((...a) => ({
+  ...createDatasetSlice(...a),
+  ...createRunsSlice(...a),
+  ...createSettingsSlice(...a),
+}));

@@ -1,0 +1,40 @@
+/** @file The studio's layout: data on the left, training and its live charts in the middle, runs below. */
+import { DatasetPanel } from './panels/DatasetPanel';
+import { TrainPanel } from './panels/TrainPanel';
+import { RunStatus } from './panels/RunStatus';
+import { RunsTable } from './panels/RunsTable';
+import { LossChart } from './charts/LossChart';
+import { F1Chart } from './charts/F1Chart';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>NER Training Studio</h1>
+        <p className="tagline">Train a named entity tagger on your own GPU, in this tab. Your data never leaves the machine.</p>
+      </header>
+      <main className="app-main">
+        <section aria-labelledby="data-heading" className="panel">
+          <h2 id="data-heading">Data</h2>
+          <DatasetPanel />
+        </section>
+        <section aria-labelledby="train-heading" className="panel">
+          <h2 id="train-heading">Training</h2>
+          <TrainPanel />
+          <RunStatus />
+        </section>
+        <section aria-labelledby="charts-heading" className="panel panel-wide">
+          <h2 id="charts-heading">Metrics</h2>
+          <div className="charts">
+            <LossChart />
+            <F1Chart />
+          </div>
+        </section>
+        <section aria-labelledby="runs-heading" className="panel panel-wide">
+          <h2 id="runs-heading">Runs</h2>
+          <RunsTable />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/** @file Every run with its name, encoder, loss, status and best dev F1; selecting one drives the charts and downloads. */
+import { useStudio } from '../../store';
+import { runCsv } from '../../store/exports';
+import { useSelectedRun } from '../useSelectedRun';
+import { downloadBlob } from '../components/download';
+
+export function RunsTable() {
+  const runs = useStudio((s) => s.runs);
+  const selectedId = useStudio((s) => s.selectedRunId);
+  const selectRun = useStudio((s) => s.selectRun);
+  const selected = useSelectedRun();
+  return (
+    <div>
+      <table aria-label="Runs" className="runs">
+        <thead>
+          <tr>
+            <th scope="col">Run</th>
+            <th scope="col">Dataset</th>
+            <th scope="col">Encoder</th>
+            <th scope="col">Loss</th>
+            <th scope="col">Status</th>
+            <th scope="col">Best dev F1</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.length === 0 && (
+            <tr>
+              <td colSpan={6} className="muted">
+                No runs yet.
+              </td>
+            </tr>
+          )}
+          {runs.map((r) => (
+            <tr key={r.id} aria-selected={r.id === selectedId} className={r.id === selectedId ? 'selected' : undefined}>
+              <th scope="row">
+                <button type="button" className="link" aria-pressed={r.id === selectedId} onClick={() => selectRun(r.id)}>
+                  {r.name}
+                </button>
+              </th>
+              <td>{r.dataset}</td>
+              <td>{r.config.encoder}</td>
+              <td>
+                {r.config.loss}
+                {r.config.crf ? ' + CRF' : ''}
+              </td>
+              <td>{r.status}</td>
+              <td>{r.bestDevF1 === null ? '–' : r.bestDevF1.toFixed(3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="buttons">
+        <button
+          type="button"
+          disabled={!selected?.checkpoint}
+          onClick={() => selected?.checkpoint && downloadBlob(new Blob([selected.checkpoint as BlobPart], { type: 'application/zip' }), `${selected.name}.zip`)}
+        >
+          Download checkpoint
+        </button>
+        <button
+          type="button"
+          disabled={!selected || selected.steps.length === 0}
+          onClick={() => selected && downloadBlob(new Blob([runCsv(selected)], { type: 'text/csv' }), `${selected.name}.csv`)}
+        >
+          Download CSV log
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** @file The run form: encoder, loss, CRF, the numbers that matter, the backend; Train and Stop. */
+import { useState } from 'react';
+import { BACKEND_CHOICES, ENCODERS, LOSSES, type RunConfig } from '../../core/config';
+import { useStudio } from '../../store';
+import { isActive } from '../../store/runs';
+import { NumberField } from '../components/NumberField';
+
+const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = { bilstm: 'BiLSTM + char CNN' };
+const LOSS_LABELS: Record<(typeof LOSSES)[number], string> = { crf: 'CRF negative log-likelihood', cross_entropy: 'Cross-entropy' };
+
+export function TrainPanel() {
+  const config = useStudio((s) => s.config);
+  const setConfig = useStudio((s) => s.setConfig);
+  const train = useStudio((s) => s.train);
+  const stop = useStudio((s) => s.stop);
+  const active = useStudio((s) => s.runs.find(isActive));
+  const [problems, setProblems] = useState<string[]>([]);
+  const set = <K extends keyof RunConfig>(key: K) => (value: RunConfig[K]) => setConfig({ [key]: value } as Partial<RunConfig>);
+
+  return (
+    <form
+      className="train-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setProblems(train(config));
+      }}
+    >
+      <div className="field">
+        <label htmlFor="encoder">Encoder</label>
+        <select id="encoder" value={config.encoder} onChange={(e) => set('encoder')(e.target.value as RunConfig['encoder'])}>
+          {ENCODERS.map((name) => (
+            <option key={name} value={name}>
+              {ENCODER_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="loss">Loss</label>
+        <select id="loss" value={config.loss} onChange={(e) => set('loss')(e.target.value as RunConfig['loss'])}>
+          {LOSSES.map((name) => (
+            <option key={name} value={name}>
+              {LOSS_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field checkbox">
+        <input id="crf" type="checkbox" checked={config.crf} onChange={(e) => set('crf')(e.target.checked)} />
+        <label htmlFor="crf">CRF</label>
+      </div>
+      <NumberField label="Epochs" value={config.epochs} min={1} step={1} onChange={set('epochs')} />
+      <NumberField label="Batch size" value={config.batchSize} min={1} step={1} onChange={set('batchSize')} />
+      <NumberField label="Learning rate" value={config.learningRate} min={0} step={0.0005} onChange={set('learningRate')} />
+      <NumberField label="Max steps" value={config.maxSteps} min={0} step={1} onChange={set('maxSteps')} hint="0 = no limit" />
+      <div className="field">
+        <label htmlFor="backend">Backend</label>
+        <select id="backend" value={config.backend} onChange={(e) => set('backend')(e.target.value as RunConfig['backend'])}>
+          {BACKEND_CHOICES.map((name) => (
+            <option key={name} value={name}>
+              {name === 'auto' ? 'auto (WebGPU on a real GPU, else wasm)' : name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={Boolean(active)}>
+          Train
+        </button>
+        <button type="button" disabled={!active} onClick={() => active && stop(active.id)}>
+          Stop
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <ul role="alert" className="diagnostics">
+          {problems.map((p) => (
+            <li key={p} className="error">
+              {p}
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

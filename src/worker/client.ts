@@ -1,0 +1,76 @@
+/**
+ * @file The page's one handle on the workers. The store calls these functions; nothing on the
+ * page imports tfjs, a worker module or the parser directly.
+ */
+import type { RunConfig } from '../core/config';
+import type { PreparedDataset } from '../core/prepared';
+import type { Diagnostic } from '../core/types';
+import type { DataRequest, DataResponse, TrainRequest, TrainResponse } from './protocol';
+
+export interface LoadResult {
+  dataset: PreparedDataset | null;
+  diagnostics: Diagnostic[];
+}
+
+type DataRequestBody = DataRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+let dataWorker: Worker | null = null;
+let nextId = 1;
+
+function requestData(body: DataRequestBody, onProgress?: (file: string, done: number, total: number) => void): Promise<LoadResult> {
+  dataWorker ??= new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
+  const worker = dataWorker;
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const listener = (e: MessageEvent<DataResponse>) => {
+      const msg = e.data;
+      if (msg.id !== id) return;
+      switch (msg.type) {
+        case 'progress':
+          onProgress?.(msg.file, msg.done, msg.total);
+          return;
+        case 'prepared':
+          worker.removeEventListener('message', listener);
+          resolve({ dataset: msg.dataset, diagnostics: msg.diagnostics });
+          return;
+        case 'failed':
+          worker.removeEventListener('message', listener);
+          resolve({ dataset: null, diagnostics: msg.diagnostics });
+          return;
+        default:
+          msg satisfies never;
+      }
+    };
+    worker.addEventListener('message', listener);
+    worker.postMessage({ ...body, id } as DataRequest);
+  });
+}
+
+export function loadFiles(files: File[], ratio = 0.8, seed = 13, onProgress?: (file: string, done: number, total: number) => void): Promise<LoadResult> {
+  return requestData({ type: 'parse', files, ratio, seed }, onProgress);
+}
+
+export function loadDemo(): Promise<LoadResult> {
+  return requestData({ type: 'demo' });
+}
+
+export interface RunHandle {
+  stop(): void;
+}
+
+/** Starts a run in a fresh worker; the worker ends itself with the run. */
+export function startRun(runId: string, config: RunConfig, data: PreparedDataset, onMessage: (msg: TrainResponse) => void): RunHandle {
+  const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: `train-${runId}` });
+  const finish = () => worker.terminate();
+  worker.onmessage = (e: MessageEvent<TrainResponse>) => {
+    onMessage(e.data);
+    if (e.data.type === 'done' || e.data.type === 'error') finish();
+  };
+  worker.onerror = (e) => {
+    onMessage({ type: 'error', runId, message: e.message || 'the training worker crashed' });
+    finish();
+  };
+  // Copied, not transferred: the page keeps the dataset for the next run.
+  worker.postMessage({ type: 'start', runId, config, data } satisfies TrainRequest);
+  return { stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest) };
+}

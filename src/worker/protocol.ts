@@ -1,0 +1,56 @@
+/**
+ * @file Every message between the page and the workers. Unions discriminated by `type`; the
+ * workers post only what is new (one step, one evaluation), never a whole history.
+ */
+import type { BackendName } from '../backend/probe';
+import type { RunConfig } from '../core/config';
+import type { PreparedDataset } from '../core/prepared';
+import type { Diagnostic, Prf } from '../core/types';
+
+// ---- data worker: parse, split, build vocabularies, encode ----
+
+export type DataRequest =
+  | { type: 'parse'; id: number; files: File[]; ratio: number; seed: number }
+  | { type: 'demo'; id: number };
+
+export type DataResponse =
+  | { type: 'progress'; id: number; file: string; done: number; total: number }
+  | { type: 'prepared'; id: number; dataset: PreparedDataset; diagnostics: Diagnostic[] }
+  | { type: 'failed'; id: number; diagnostics: Diagnostic[] };
+
+// ---- training worker: one per run ----
+
+export type TrainRequest =
+  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset }
+  | { type: 'stop'; runId: string };
+
+export type RunPhase = 'starting' | 'training' | 'evaluating' | 'saving';
+
+export interface StepPoint {
+  step: number;
+  epoch: number;
+  loss: number;
+  tokensPerSec: number;
+  sentencesPerSec: number;
+  wallTime: number;
+  stepsPerEpoch: number;
+}
+
+export interface EvalPoint {
+  step: number;
+  epoch: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  perType: Record<string, Prf>;
+  wallTime: number;
+}
+
+export type TrainResponse =
+  | { type: 'backend'; runId: string; backend: BackendName; reason: string }
+  | { type: 'phase'; runId: string; phase: RunPhase; epoch: number }
+  | ({ type: 'step'; runId: string } & StepPoint)
+  | ({ type: 'eval'; runId: string } & EvalPoint)
+  | { type: 'done'; runId: string; status: 'finished' | 'stopped'; checkpoint: ArrayBuffer; bestDevF1: number | null; parameters: number }
+  | { type: 'error'; runId: string; message: string };

@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  // tfjs' wasm binaries are imported with ?url and must not be pre-bundled.
+  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  preview: { host: '127.0.0.1' },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
