@@ -20,32 +20,32 @@ const cases: Case[] = [
     name: 'CoNLL-2003 style: 4 space-separated columns, DOCSTART skipped, extra columns kept',
     text: '-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n',
     sentences: [
-      { tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'], extra: [['NNP', 'VBZ'], ['B-NP', 'B-VP']] },
-      { tokens: ['Peter'], tags: ['B-PER'], extra: [['NNP'], ['B-NP']] },
+      { tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'], extra: [['NNP', 'VBZ'], ['B-NP', 'B-VP']], line: 3 },
+      { tokens: ['Peter'], tags: ['B-PER'], extra: [['NNP'], ['B-NP']], line: 6 },
     ],
   },
   {
     name: 'DOCSTART ends a sentence even without a blank line; no final newline',
     text: 'a B-X\n-DOCSTART- O\nb B-Y',
     sentences: [
-      { tokens: ['a'], tags: ['B-X'] },
-      { tokens: ['b'], tags: ['B-Y'] },
+      { tokens: ['a'], tags: ['B-X'], line: 1 },
+      { tokens: ['b'], tags: ['B-Y'], line: 3 },
     ],
   },
   {
     name: 'CRLF line ends and a byte-order mark',
     text: '\uFEFFEU B-ORG\r\nrejects O\r\n\r\nPeter B-PER\r\n',
     sentences: [
-      { tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'] },
-      { tokens: ['Peter'], tags: ['B-PER'] },
+      { tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'], line: 1 },
+      { tokens: ['Peter'], tags: ['B-PER'], line: 4 },
     ],
   },
   {
     name: 'old Mac CR line ends',
     text: 'a B-X\rb O\r\rc B-Y\r',
     sentences: [
-      { tokens: ['a', 'b'], tags: ['B-X', 'O'] },
-      { tokens: ['c'], tags: ['B-Y'] },
+      { tokens: ['a', 'b'], tags: ['B-X', 'O'], line: 1 },
+      { tokens: ['c'], tags: ['B-Y'], line: 4 },
     ],
   },
   {
@@ -56,53 +56,53 @@ const cases: Case[] = [
       '# sent_id = s2\n# text = #\n1\t#\tO\t-\t-\n',
     options: { tokenColumn: 1, tagColumn: 2 },
     sentences: [
-      { tokens: ['Go', 'to', 'Tampa', 'Bay'], tags: ['O', 'O', 'B-LOC', 'I-LOC'] },
-      { tokens: ['#'], tags: ['O'] },
+      { tokens: ['Go', 'to', 'Tampa', 'Bay'], tags: ['O', 'O', 'B-LOC', 'I-LOC'], line: 4 },
+      { tokens: ['#'], tags: ['O'], line: 11 },
     ],
   },
   {
     name: 'a # token in a space-separated file is data, at a sentence start or not',
     text: '# O\nfoo B-PER\n\n# O\n# O\n',
     sentences: [
-      { tokens: ['#', 'foo'], tags: ['O', 'B-PER'] },
-      { tokens: ['#', '#'], tags: ['O', 'O'] },
+      { tokens: ['#', 'foo'], tags: ['O', 'B-PER'], line: 1 },
+      { tokens: ['#', '#'], tags: ['O', 'O'], line: 4 },
     ],
   },
   {
     name: 'tabs win over spaces: a token may hold a space in a tab file',
     text: 'New York\tB-LOC\nis\tO\n',
-    sentences: [{ tokens: ['New York', 'is'], tags: ['B-LOC', 'O'] }],
+    sentences: [{ tokens: ['New York', 'is'], tags: ['B-LOC', 'O'], line: 1 }],
   },
   {
     name: 'runs of spaces and trailing blanks separate columns once',
     text: 'a   NN  B-X  \nb NN O\n',
-    sentences: [{ tokens: ['a', 'b'], tags: ['B-X', 'O'], extra: [['NN', 'NN']] }],
+    sentences: [{ tokens: ['a', 'b'], tags: ['B-X', 'O'], extra: [['NN', 'NN']], line: 1 }],
   },
   {
     name: 'zero-width and no-break characters stay inside tokens',
     text: 'a\u200Bb B-X\nc\u200Dd O\ne\u00A0f O\n',
-    sentences: [{ tokens: ['a\u200Bb', 'c\u200Dd', 'e\u00A0f'], tags: ['B-X', 'O', 'O'] }],
+    sentences: [{ tokens: ['a\u200Bb', 'c\u200Dd', 'e\u00A0f'], tags: ['B-X', 'O', 'O'], line: 1 }],
   },
   {
     name: 'a whitespace-only line ends a sentence',
     text: 'a B-X\n \t \nb B-Y\n',
     sentences: [
-      { tokens: ['a'], tags: ['B-X'] },
-      { tokens: ['b'], tags: ['B-Y'] },
+      { tokens: ['a'], tags: ['B-X'], line: 1 },
+      { tokens: ['b'], tags: ['B-Y'], line: 3 },
     ],
   },
   {
     name: 'negative tag column counts from the end',
     text: 'a B-X NN\nb O VB\n',
     options: { tagColumn: -2 },
-    sentences: [{ tokens: ['a', 'b'], tags: ['B-X', 'O'] }],
+    sentences: [{ tokens: ['a', 'b'], tags: ['B-X', 'O'], line: 1 }],
   },
   {
     name: 'a line with the wrong column count drops its sentence and names the line',
     text: 'a NN B-PER\nb O\n\nc NN O\n\nd NN B-LOC\n',
     sentences: [
-      { tokens: ['c'], tags: ['O'], extra: [['NN']] },
-      { tokens: ['d'], tags: ['B-LOC'], extra: [['NN']] },
+      { tokens: ['c'], tags: ['O'], extra: [['NN']], line: 4 },
+      { tokens: ['d'], tags: ['B-LOC'], extra: [['NN']], line: 6 },
     ],
     diagnostics: [['error', 2, /^x\.txt line 2 has 2 columns but line 1 has 3/]],
   },
@@ -142,12 +142,12 @@ const cases: Case[] = [
   {
     name: 'a single U+FFFD in a token is kept',
     text: 'caf\uFFFD B-X\n',
-    sentences: [{ tokens: ['caf\uFFFD'], tags: ['B-X'] }],
+    sentences: [{ tokens: ['caf\uFFFD'], tags: ['B-X'], line: 1 }],
   },
   {
     name: 'sentences but no entities: a warning, sentences kept',
     text: 'a O\nb O\n',
-    sentences: [{ tokens: ['a', 'b'], tags: ['O', 'O'] }],
+    sentences: [{ tokens: ['a', 'b'], tags: ['O', 'O'], line: 1 }],
     diagnostics: [['warning', undefined, /every tag is O/]],
   },
   {

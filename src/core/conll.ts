@@ -12,7 +12,7 @@ export interface ColumnOptions {
 const MAX_LINE_DIAGNOSTICS = 20;
 
 /** NUL never occurs in text; U+FFFD in bulk means the bytes were not UTF-8 (a zip, a spreadsheet, Latin-1). */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   if (text.includes('\0')) return true;
   let replacements = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) replacements++;
@@ -58,10 +58,11 @@ export function parseColumns(text: string, file: string, options: ColumnOptions 
   let tags: string[] = [];
   let extra: string[][] = [];
   let broken = false;
+  let startLine = 0; // token i of a sentence is on line startLine + i: no comment or blank line falls inside one
 
   const endSentence = () => {
     if (broken) droppedSentences++;
-    else if (tokens.length > 0) sentences.push(extra.length > 0 ? { tokens, tags, extra } : { tokens, tags });
+    else if (tokens.length > 0) sentences.push({ tokens, tags, ...(extra.length > 0 ? { extra } : {}), line: startLine });
     tokens = [];
     tags = [];
     extra = [];
@@ -102,6 +103,7 @@ export function parseColumns(text: string, file: string, options: ColumnOptions 
       }
       continue;
     }
+    if (tokens.length === 0) startLine = lineNo;
     tokens.push(cols[tokenCol]);
     tags.push(cols[tagCol]);
     const lo = Math.min(tokenCol, tagCol);

@@ -2,14 +2,23 @@
 import type { EntityScores, Prf, Span } from './types';
 import { getSpans, getStrictSpans, detectScheme, type StrictScheme } from './tags';
 
-interface Counts {
+/** Entity counts behind a score: exact matches, predicted entities, gold entities. */
+export interface EntityCounts {
   correct: number;
   pred: number;
   gold: number;
 }
 
+export interface CountsBreakdown {
+  total: EntityCounts;
+  /** Every type seen in gold or predictions, sorted. */
+  perType: Record<string, EntityCounts>;
+  tokens: number;
+  tokensRight: number;
+}
+
 /** seqeval's zero_division behaviour: an empty denominator scores 0 rather than NaN. */
-function prf(c: Counts): Prf {
+export function prf(c: EntityCounts): Prf {
   const precision = c.pred > 0 ? c.correct / c.pred : 0;
   const recall = c.gold > 0 ? c.correct / c.gold : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
@@ -19,17 +28,16 @@ function prf(c: Counts): Prf {
 const spanKey = (s: Span) => `${s.start}:${s.end}:${s.type}`;
 
 /**
- * Micro-averaged scores over exact (type, start, end) matches, per sentence, plus per-type scores and token accuracy.
- * perType covers every type seen in gold or predictions (seqeval v1), so a type only ever predicted shows up with
- * support 0 and f1 0. Strict mode needs a scheme; without one it is guessed from gold (IOB1 falls back to IOB2).
+ * Counts exact (type, start, end) matches per sentence, overall and per type, plus tokens whose tag is right.
+ * Strict mode needs a scheme; without one it is guessed from gold (IOB1 falls back to IOB2).
  * Throws when gold and pred disagree in shape: that is a caller bug, not bad data.
  */
-export function entityScores(
-  gold: string[][],
-  pred: string[][],
+export function countEntities(
+  gold: readonly string[][],
+  pred: readonly string[][],
   mode: 'default' | 'strict' = 'default',
   scheme?: StrictScheme,
-): EntityScores {
+): CountsBreakdown {
   if (gold.length !== pred.length) throw new Error(`entityScores: ${gold.length} gold sentences but ${pred.length} predicted`);
   let strictScheme: StrictScheme | undefined;
   if (mode === 'strict') {
@@ -38,8 +46,8 @@ export function entityScores(
   }
   const spansOf = (tags: string[]) => (strictScheme ? getStrictSpans(tags, strictScheme) : getSpans(tags));
 
-  const total: Counts = { correct: 0, pred: 0, gold: 0 };
-  const byType = new Map<string, Counts>();
+  const total: EntityCounts = { correct: 0, pred: 0, gold: 0 };
+  const byType = new Map<string, EntityCounts>();
   const countsFor = (type: string) => {
     let c = byType.get(type);
     if (!c) byType.set(type, (c = { correct: 0, pred: 0, gold: 0 }));
@@ -72,9 +80,26 @@ export function entityScores(
     }
   }
 
+  const perType: Record<string, EntityCounts> = {};
+  for (const type of [...byType.keys()].sort()) perType[type] = byType.get(type)!;
+  return { total, perType, tokens, tokensRight };
+}
+
+/**
+ * Micro-averaged scores over exact (type, start, end) matches, per sentence, plus per-type scores and token accuracy.
+ * perType covers every type seen in gold or predictions (seqeval v1), so a type only ever predicted shows up with
+ * support 0 and f1 0. See countEntities for the modes and for when it throws.
+ */
+export function entityScores(
+  gold: readonly string[][],
+  pred: readonly string[][],
+  mode: 'default' | 'strict' = 'default',
+  scheme?: StrictScheme,
+): EntityScores {
+  const counts = countEntities(gold, pred, mode, scheme);
   const perType: Record<string, Prf> = {};
-  for (const type of [...byType.keys()].sort()) perType[type] = prf(byType.get(type)!);
-  return { ...prf(total), perType, accuracy: tokens > 0 ? tokensRight / tokens : 0 };
+  for (const [type, c] of Object.entries(counts.perType)) perType[type] = prf(c);
+  return { ...prf(counts.total), perType, accuracy: counts.tokens > 0 ? counts.tokensRight / counts.tokens : 0 };
 }
 
 /** Unweighted mean of the per-type F1 scores (seqeval's "macro avg"); 0 when there are no types. */

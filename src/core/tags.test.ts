@@ -102,6 +102,8 @@ describe('detectScheme', () => {
     [[['B-PER', 'I-PER'], ['I-LOC']], 'IOB1'], // an I- at a sentence start opens an entity
     [[['B-PER', 'I-LOC']], 'IOB1'], // I- after another type opens an entity
     [[['I-PER', 'B-PER']], 'IOB1'],
+    [[['B-PER', 'O', 'B-LOC', 'O', 'I-ORG']], 'IOB2'], // two B- openings outvote one stray I-
+    [[['I-PER', 'O', 'B-LOC']], 'IOB1'], // a tie reads as IOB1, whose readers accept both
     [[['B-PER', 'E-PER'], ['S-LOC']], 'IOBES'],
     [[['O', 'S-LOC']], 'IOBES'],
     [[['B-PER', 'L-PER']], 'BILOU'],

@@ -139,23 +139,27 @@ export function getStrictSpans(tags: string[], scheme: StrictScheme): Span[] {
 }
 
 /**
- * Guess a corpus' scheme from the prefixes it uses: L-/U- mean BILOU, E-/S- mean IOBES; otherwise an entity opening
- * with I- (after O, another type or the sentence start) means IOB1, and anything else is IOB2.
+ * Guess a corpus' scheme from the prefixes it uses: L-/U- mean BILOU, E-/S- mean IOBES. Otherwise count how entities
+ * open (after O, another type or the sentence start): IOB2 when more open with B- than with I-, else IOB1. A vote,
+ * not a first sighting, so one stray I- in an IOB2 file (or CoNLL-2003's two B-MISC after O) does not flip the answer.
  */
-export function detectScheme(sentences: string[][]): TagScheme {
+export function detectScheme(sentences: readonly (readonly string[])[]): TagScheme {
   let iobes = false;
-  let iob1 = false;
+  let opensWithB = 0;
+  let opensWithI = 0;
   for (const tags of sentences) {
     let prev: Tok = { prefix: 'O', type: '' };
     for (const tag of tags) {
       const cur = splitTag(tag);
       if (cur.prefix === 'L' || cur.prefix === 'U') return 'BILOU';
       if (cur.prefix === 'E' || cur.prefix === 'S') iobes = true;
-      if (cur.prefix === 'I' && (prev.prefix === 'O' || prev.type !== cur.type)) iob1 = true;
+      const opens = prev.prefix === 'O' || prev.type !== cur.type;
+      if (opens && cur.prefix === 'I') opensWithI++;
+      if (opens && cur.prefix === 'B') opensWithB++;
       prev = cur;
     }
   }
-  return iobes ? 'IOBES' : iob1 ? 'IOB1' : 'IOB2';
+  return iobes ? 'IOBES' : opensWithI > 0 && opensWithI >= opensWithB ? 'IOB1' : 'IOB2';
 }
 
 /** Re-tag one sentence in another scheme, through the spans the default (lenient) reader finds. */

@@ -6,6 +6,8 @@ export interface Sentence {
   tags: string[];
   /** extra[c][i] is extra column c of token i (columns between the token and the tag), when the file had any. */
   extra?: string[][];
+  /** 1-based line of the sentence's first token in its file (a JSONL record's line), when it came from a file. */
+  line?: number;
 }
 
 export type Severity = 'error' | 'warning';

@@ -5,6 +5,8 @@
  * never gatherND. Sentences must be at least one token long, real tokens first (prefix masks).
  */
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from './layers/matMul';
+import { logSumExp } from './layers/reductions';
 
 /** The CRF's parameters: transitions[i, j] scores label i followed by label j. */
 export interface CrfParams {
@@ -38,11 +40,11 @@ export function crfLogPartition(
     let alpha: tf.Tensor2D = tf.add(start, steps[0]); // [B, K]
     for (let t = 1; t < T; t++) {
       const scores = tf.add(alpha.reshape([B, K, 1]), transFromTo); // [B, K(from), K(to)]
-      const next = tf.add(tf.logSumExp(scores, 1), steps[t]) as tf.Tensor2D; // [B, K]
+      const next = tf.add(logSumExp<tf.Tensor2D>(scores, 1), steps[t]); // [B, K]
       // Padded steps keep alpha unchanged.
       alpha = tf.add(alpha, tf.mul(masks[t], tf.sub(next, alpha)));
     }
-    return tf.logSumExp(tf.add(alpha, end), 1) as tf.Tensor1D; // [B]
+    return logSumExp<tf.Tensor1D>(tf.add(alpha, end), 1); // [B]
   });
 }
 
@@ -63,7 +65,7 @@ export function crfGoldScore(
     let score = tf.add(emit, tf.sum(tf.mul(first, start), 1)); // [B]
     if (T > 1) {
       const prev = gold.slice([0, 0, 0], [B, T - 1, K]).reshape([B * (T - 1), K]); // [B*(T-1), K]
-      const fromPrev = tf.matMul(prev, trans).reshape([B, T - 1, K]); // [B, T-1, K]: trans[y_{t-1}, :]
+      const fromPrev = matMul(prev, trans).reshape([B, T - 1, K]); // [B, T-1, K]: trans[y_{t-1}, :]
       const pairs = tf.sum(tf.mul(fromPrev, gold.slice([0, 1, 0], [B, T - 1, K])), 2); // [B, T-1]
       score = tf.add(score, tf.sum(tf.mul(pairs, mask.slice([0, 1], [B, T - 1])), 1));
     }

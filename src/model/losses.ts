@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { crfLogLikelihood, oneHotLabels, type CrfParams } from './crf';
+import { logSumExp } from './layers/reductions';
 
 export interface LossInputs {
   emissions: tf.Tensor3D; // [B, T, K]
@@ -21,8 +22,8 @@ export function crfNegativeLogLikelihood({ emissions, labels, mask, crf }: LossI
 
 /** Mean softmax cross-entropy per real token. */
 export function tokenCrossEntropy({ emissions, labels, mask }: LossInputs): tf.Scalar {
-  const K = emissions.shape[2];
-  const logProbs = tf.sub(emissions, tf.logSumExp(emissions, 2, true)); // [B, T, K]
+  const [B, T, K] = emissions.shape;
+  const logProbs = tf.sub(emissions, logSumExp(emissions, 2).reshape([B, T, 1])); // [B, T, K]
   const gold = oneHotLabels(labels, K); // [B, T, K]
   const nll = tf.neg(tf.sum(tf.mul(logProbs, gold), 2)); // [B, T]
   return tf.div(tf.sum(tf.mul(nll, mask)), tf.maximum(tf.sum(mask), 1));

@@ -76,7 +76,6 @@ describe.each(TEST_BACKENDS)('Tagger on %s', (backend) => {
         if (step === 0) liveAfterFirstStep = tf.memory().numTensors;
         else expect(tf.memory().numTensors).toBe(liveAfterFirstStep);
       }
-      console.log(backend, JSON.stringify(overrides), losses.map((l) => l.toFixed(3)).join(' '));
       expect(losses[0]).toBeGreaterThan(0);
       expect(losses[29]).toBeLessThan(0.5 * losses[0]);
       const paths = await tagger.predict(batch);
@@ -117,7 +116,7 @@ describe.each(TEST_BACKENDS)('Tagger on %s', (backend) => {
       expect(await scalar(a.loss(batch, true))).toBe(await scalar(b.loss(batch, true)));
       const optimizer = tf.train.adam(0.01);
       const varList = [...a.namedVariables().values()];
-      for (let i = 0; i < 5; i++) tf.dispose(optimizer.minimize(() => a.loss(batch, true), false, varList));
+      for (let i = 0; i < 5; i++) optimizer.minimize(() => a.loss(batch, true), false, varList);
       optimizer.dispose();
 
       const weights = await a.exportWeights();
@@ -137,7 +136,8 @@ describe.each(TEST_BACKENDS)('Tagger on %s', (backend) => {
     await useBackend(backend);
     await expectNoLeaks(async () => {
       const tagger = new Tagger(config(), 1);
-      const weights = new Map((await tagger.exportWeights()).map((w) => [w.name, w] as const));
+      type Weights = Map<string, { shape: number[]; data: Float32Array | Int32Array }>;
+      const weights: Weights = new Map((await tagger.exportWeights()).map((w) => [w.name, w] as const));
       const wrong = new Map(weights);
       wrong.set('crf.transitions', { shape: [2, 2], data: new Float32Array(4) });
       expect(() => tagger.importWeights(wrong)).toThrow(/'crf.transitions' has shape \[2,2\]/);

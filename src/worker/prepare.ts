@@ -1,5 +1,5 @@
 /** @file From raw file texts to a PreparedDataset with all diagnostics; pure, shared by the data worker and tests. */
-import { parseColumns } from '../core/conll';
+import { parseFile } from '../core/formats';
 import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { assembleDataset } from '../core/splits';
 import type { Diagnostic } from '../core/types';
@@ -11,7 +11,7 @@ export function prepareFromTexts(
   ratio = 0.8,
   seed = 13,
 ): { dataset: PreparedDataset | null; diagnostics: Diagnostic[] } {
-  const parsed = files.map((f) => parseColumns(f.text, f.name));
+  const parsed = files.map((f) => parseFile(f.text, f.name));
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
   const usable = parsed.filter((p) => p.sentences.length > 0);
   if (usable.length === 0) {

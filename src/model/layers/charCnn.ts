@@ -4,7 +4,9 @@
  * slices and one matMul because conv1d's filter gradient (Conv2DBackpropFilter) is missing on wasm.
  */
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from './matMul';
 import { Embedding } from './embedding';
+import { maxOverAxis } from './reductions';
 import { glorotValues, ParamStore, type Rng } from './params';
 
 export class CharCnn {
@@ -46,9 +48,9 @@ export class CharCnn {
     const windows: tf.Tensor3D[] = [];
     for (let j = 0; j < this.width; j++) windows.push(tf.slice(padded, [0, j, 0], [N, C, E]));
     const stacked = tf.concat(windows, 2).reshape<tf.Tensor2D>([N * C, this.width * E]); // [N*C, k*E]
-    const conv = tf.tanh(tf.add(tf.matMul(stacked, this.kernel), this.bias)).reshape([N, C, this.filters]); // [N, C, F]
+    const conv = tf.tanh(tf.add(matMul(stacked, this.kernel), this.bias)).reshape([N, C, this.filters]); // [N, C, F]
     // tanh >= -1, so setting padding positions to -1 means they never beat a real char.
     const masked = conv.mul(m).add(m.sub(1)); // [N, C, F]
-    return tf.max(masked, 1) as tf.Tensor2D; // [N, F]
+    return maxOverAxis<tf.Tensor2D>(masked, 1); // [N, F]
   }
 }

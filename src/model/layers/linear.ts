@@ -1,5 +1,6 @@
 /** @file A dense layer x W + b, the emission head of the tagger. */
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from './matMul';
 import { glorotValues, ParamStore, type Rng } from './params';
 
 export class Linear {
@@ -13,6 +14,6 @@ export class Linear {
 
   /** [N, in] -> [N, out] */
   apply(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.add(tf.matMul(x, this.kernel), this.bias);
+    return tf.add(matMul(x, this.kernel), this.bias);
   }
 }

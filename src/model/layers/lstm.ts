@@ -3,6 +3,7 @@
  * gradient on cpu, wasm and webgpu). Padded steps leave the state unchanged and output zeros.
  */
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from './matMul';
 import { glorotValues, ParamStore, type Rng } from './params';
 
 export class Lstm {
@@ -35,14 +36,14 @@ export class Lstm {
     const wx = tf.slice(this.kernel, [0, 0], [D, 4 * H]); // [D, 4H]
     const wh = tf.slice(this.kernel, [D, 0], [H, 4 * H]); // [H, 4H]
     // The input half of [x, h] W for all steps at once: one big matMul instead of T small ones.
-    const xw = tf.add(tf.matMul(x.reshape([B * T, D]), wx), this.bias).reshape([B, T, 4 * H]); // [B, T, 4H]
+    const xw = tf.add(matMul(x.reshape<tf.Tensor2D>([B * T, D]), wx), this.bias).reshape([B, T, 4 * H]); // [B, T, 4H]
     const xSteps = tf.unstack(tf.transpose(xw, [1, 0, 2])) as tf.Tensor2D[]; // T x [B, 4H]
     const mSteps = tf.unstack(tf.transpose(mask).reshape([T, B, 1])) as tf.Tensor2D[]; // T x [B, 1]
     let h: tf.Tensor2D = tf.zeros([B, H]);
     let c: tf.Tensor2D = tf.zeros([B, H]);
     const outputs: tf.Tensor2D[] = [];
     for (let t = 0; t < T; t++) {
-      const z = tf.add(xSteps[t], tf.matMul(h, wh)); // [B, 4H]
+      const z = tf.add(xSteps[t], matMul(h, wh)); // [B, 4H]
       const [zi, zf, zg, zo] = tf.split(z, 4, 1) as tf.Tensor2D[];
       const cNew = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zg)));
       const hNew = tf.mul(tf.sigmoid(zo), tf.tanh(cNew));

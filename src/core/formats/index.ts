@@ -1,0 +1,95 @@
+/**
+ * @file One entry point for every NER file the studio and the `ner` command read: picks the reader by extension and
+ * content, then checks the tag scheme so slips are reported with their line. Readers live in a table keyed by name.
+ */
+import { looksBinary, parseColumns, type ColumnOptions } from '../conll';
+import { columnLineOf, recordLineOf, repairSentences, validateScheme, type LineOf } from '../schemeCheck';
+import { detectScheme, type TagScheme } from '../tags';
+import type { ParsedFile } from '../types';
+import { sniffColumnLayout } from './columnLayout';
+import { parseJson, type JsonOptions } from './json';
+
+export interface ParseOptions extends ColumnOptions, JsonOptions {
+  /** Force a reader instead of guessing from the file name and content. */
+  format?: FormatName;
+  /** Check the tags against the detected scheme and add a warning per slip. Default true. */
+  validate?: boolean;
+  /** Fix the slips whose fix is clear (see schemeCheck.ts), with one warning saying how many tags changed. */
+  repair?: boolean;
+}
+
+interface Reader {
+  parse(text: string, file: string, options: ParseOptions): ParsedFile;
+  /** The file line of token `token` of a sentence this reader produced. */
+  lineOf: LineOf;
+}
+
+const READERS = {
+  columns: {
+    parse: (text, file, options) => {
+      const layout = options.tokenColumn === undefined && options.tagColumn === undefined ? sniffColumnLayout(text) : {};
+      return parseColumns(text, file, { ...layout, ...options });
+    },
+    lineOf: columnLineOf,
+  },
+  json: { parse: (text, file, options) => parseJson(text, file, options), lineOf: recordLineOf },
+} satisfies Record<string, Reader>;
+
+export type FormatName = keyof typeof READERS;
+
+export interface ParsedInput extends ParsedFile {
+  format: FormatName;
+  /** The scheme the tags follow (by majority; see detectScheme). */
+  scheme: TagScheme;
+}
+
+/** Whether a text is JSON records: a top-level array, or a first line that is a JSON object on its own. */
+function looksLikeJson(text: string): boolean {
+  const start = text.trimStart();
+  if (start.startsWith('[')) {
+    // A column file may begin with a "[" token: `[ O`. A JSON array's next character opens a value.
+    return /^\[\s*(?:[{["\]]|$)/.test(start);
+  }
+  if (!start.startsWith('{')) return false;
+  const firstLine = start.split(/\r\n|\n|\r/, 1)[0].trim();
+  if (firstLine === '{') return true;
+  try {
+    const value: unknown = JSON.parse(firstLine);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function detectFormat(text: string, file: string): FormatName {
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
+  if (ext === 'json' || ext === 'jsonl' || ext === 'ndjson') return 'json';
+  return looksLikeJson(text) ? 'json' : 'columns';
+}
+
+/** Reads any supported file; never throws on bad content (problems come back as diagnostics naming file and line). */
+export function parseFile(text: string, file: string, options: ParseOptions = {}): ParsedInput {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const format = options.format ?? detectFormat(text, file);
+  if (format === 'json' && looksBinary(text)) {
+    const message = `${file} looks like a binary file or is not UTF-8 text; expected JSON records`;
+    return { file, sentences: [], diagnostics: [{ severity: 'error', file, message }], format, scheme: 'IOB2' };
+  }
+  const reader = READERS[format];
+  const parsed = reader.parse(text, file, options);
+  const scheme = detectScheme(parsed.sentences.map((s) => s.tags));
+  let { sentences } = parsed;
+  const diagnostics = [...parsed.diagnostics];
+  if (options.validate !== false) diagnostics.push(...validateScheme(sentences, scheme, file, reader.lineOf));
+  if (options.repair) {
+    const repair = repairSentences(sentences, scheme);
+    sentences = repair.sentences;
+    if (repair.repaired > 0) {
+      diagnostics.push({ severity: 'warning', file, message: `${file}: repaired ${repair.repaired} tags to follow ${scheme}` });
+    }
+  }
+  return { file, sentences, diagnostics, format, scheme };
+}
+
+/** The line of a token in a file parseFile read, for messages that point into the file. */
+export const lineOfToken = (format: FormatName): LineOf => READERS[format].lineOf;
