@@ -88,3 +88,28 @@ test('Stop ends a run cleanly and keeps its charts and downloads', async ({ page
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
   await screenshot(page, '05-stopped');
 });
+
+test('runs survive a page reload with their charts and downloads', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(24) }, { name: 'dev.txt', text: tinyConll(8) }]);
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 24 / })).toBeVisible();
+  await setNumber(page, 'Epochs', 2);
+  await setNumber(page, 'Batch size', 8);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForRunEnd(page);
+  const before = await page.getByRole('table', { name: 'Runs' }).getByRole('row', { name: /^run-1 / }).textContent();
+
+  await page.reload();
+  const row = page.getByRole('table', { name: 'Runs' }).getByRole('row', { name: /^run-1 / });
+  await expect(row).toHaveText(before!);
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/run-1: finished · epoch 2\/2 · step 6/);
+  expect(await chartPoints(page, 'Training loss chart')).toBe(6);
+  expect(await chartPoints(page, 'Dev F1 chart')).toBe(2);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV log' }).click()]);
+  expect(readFileSync(await csv.path(), 'utf8').split('\n').filter((l) => l.includes(',train/loss,'))).toHaveLength(6);
+  await screenshot(page, '06-after-reload');
+
+  await page.getByRole('button', { name: 'Delete run' }).click();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Runs' })).toContainText('No runs yet.');
+});

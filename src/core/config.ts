@@ -1,6 +1,7 @@
 /**
  * @file The one description of a run: which model, which loss, how to train. Typed data with
- * defaults and a validator that names the offending key; the studio's form and the CLI both fill it.
+ * defaults and a validator that names the offending key; the studio's form, the YAML file
+ * (core/yamlConfig.ts) and the CLI all fill it.
  */
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
@@ -9,10 +10,22 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export const ENCODERS = ['bilstm'] as const;
 export type EncoderName = (typeof ENCODERS)[number];
+/** Encoder names that config files may already use but the code cannot train yet (issues 4 and 5). */
+export const PLANNED_ENCODERS = ['transformer', 'pretrained'] as const;
 
 /** Losses selectable today; the registry grows with the model's loss table. */
 export const LOSSES = ['crf', 'cross_entropy'] as const;
 export type LossChoice = (typeof LOSSES)[number];
+/** Loss names of the seed pipeline that are not implemented yet (issue 4). */
+export const PLANNED_LOSSES = ['label_smoothing', 'embedding_label_smoothing', 'focal', 'dice', 'boundary', 'contrastive', 'multitask', 'compound'] as const;
+
+/** Keys of train/optimizers.ts' table. */
+export const OPTIMIZERS = ['adam', 'adamw', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Keys of train/schedules.ts' table. */
+export const SCHEDULES = ['constant', 'linear', 'cosine'] as const;
+export type ScheduleName = (typeof SCHEDULES)[number];
 
 export interface RunConfig {
   encoder: EncoderName;
@@ -20,10 +33,13 @@ export interface RunConfig {
   /** A CRF on top of the emissions: Viterbi decoding, and its likelihood when loss is 'crf'. */
   crf: boolean;
   epochs: number;
+  /** Sentences per micro-batch; one optimiser step sees batchSize * gradAccumulation sentences. */
   batchSize: number;
+  /** Peak learning rate; the schedule scales it step by step. */
   learningRate: number;
   /** Stop after this many optimiser steps; 0 means no limit beyond the epochs. */
   maxSteps: number;
+  /** Seeds initialisation, dropout masks and batch order: same seed, data, config and backend, same losses. */
   seed: number;
   backend: BackendChoice;
   wordDim: number;
@@ -31,6 +47,24 @@ export interface RunConfig {
   charFilters: number;
   hidden: number;
   dropout: number;
+  optimizer: OptimizerName;
+  /** Decoupled weight decay of adamw (ignored by adam and sgd). */
+  weightDecay: number;
+  /** Momentum of sgd (ignored by adam and adamw). */
+  momentum: number;
+  schedule: ScheduleName;
+  /** Steps of linear warm-up from lr/warmupSteps to lr, before the schedule's decay. */
+  warmupSteps: number;
+  /** Clip the gradients' global L2 norm to this; 0 turns clipping off. */
+  clipNorm: number;
+  /** Micro-batches whose gradients are averaged into one optimiser step. */
+  gradAccumulation: number;
+  /** Evaluate on dev every this many steps; 0 means at the end of every epoch. */
+  evalEvery: number;
+  /** Stop after this many evaluations without a better dev F1; 0 turns early stopping off. */
+  patience: number;
+  /** Hand out a resumable state every this many steps (besides after each evaluation); 0: only then. */
+  checkpointEvery: number;
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -48,7 +82,29 @@ export const DEFAULT_CONFIG: RunConfig = {
   charFilters: 25,
   hidden: 64,
   dropout: 0.3,
+  optimizer: 'adam',
+  weightDecay: 0.01,
+  momentum: 0.9,
+  schedule: 'constant',
+  warmupSteps: 0,
+  clipNorm: 5,
+  gradAccumulation: 1,
+  evalEvery: 0,
+  patience: 0,
+  checkpointEvery: 0,
 };
+
+/**
+ * A config saved before some fields existed (an old checkpoint, a persisted form) filled up with
+ * today's defaults; unknown fields are dropped.
+ */
+export function completeConfig(partial: Partial<RunConfig>): RunConfig {
+  const out = { ...DEFAULT_CONFIG };
+  for (const key of Object.keys(DEFAULT_CONFIG) as (keyof RunConfig)[]) {
+    if (partial[key] !== undefined) (out as Record<keyof RunConfig, unknown>)[key] = partial[key];
+  }
+  return out;
+}
 
 type NumericKey = { [K in keyof RunConfig]: RunConfig[K] extends number ? K : never }[keyof RunConfig];
 
@@ -63,14 +119,31 @@ const RANGES: Record<NumericKey, { min: number; max: number; integer: boolean }>
   charFilters: { min: 1, max: 1024, integer: true },
   hidden: { min: 1, max: 4096, integer: true },
   dropout: { min: 0, max: 0.95, integer: false },
+  weightDecay: { min: 0, max: 1, integer: false },
+  momentum: { min: 0, max: 0.999, integer: false },
+  warmupSteps: { min: 0, max: 1e9, integer: true },
+  clipNorm: { min: 0, max: 1e6, integer: false },
+  gradAccumulation: { min: 1, max: 1024, integer: true },
+  evalEvery: { min: 0, max: 1e9, integer: true },
+  patience: { min: 0, max: 1e6, integer: true },
+  checkpointEvery: { min: 0, max: 1e9, integer: true },
 };
 
-/** Every problem with a config, each naming its key; empty when the config can run. */
+const CHOICES = {
+  encoder: ENCODERS,
+  backend: BACKEND_CHOICES,
+  loss: LOSSES,
+  optimizer: OPTIMIZERS,
+  schedule: SCHEDULES,
+} satisfies { [K in keyof RunConfig]?: readonly RunConfig[K][] };
+
+/** Every problem with a config, each starting with its key ('epochs: ...'); empty when the config can run. */
 export function validateConfig(c: RunConfig): string[] {
   const problems: string[] = [];
-  if (!ENCODERS.includes(c.encoder)) problems.push(`encoder: '${c.encoder}' is not one of ${ENCODERS.join(', ')}`);
-  if (!BACKEND_CHOICES.includes(c.backend)) problems.push(`backend: '${c.backend}' is not one of ${BACKEND_CHOICES.join(', ')}`);
-  if (!LOSSES.includes(c.loss)) problems.push(`loss: '${c.loss}' is not one of ${LOSSES.join(', ')}`);
+  for (const [key, allowed] of Object.entries(CHOICES) as [keyof typeof CHOICES, readonly string[]][]) {
+    if (!allowed.includes(c[key])) problems.push(`${key}: '${c[key]}' is not one of ${allowed.join(', ')}`);
+  }
+  if (typeof c.crf !== 'boolean') problems.push(`crf: must be true or false`);
   for (const [key, r] of Object.entries(RANGES) as [NumericKey, (typeof RANGES)[NumericKey]][]) {
     const v = c[key];
     if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${key}: must be a number`);

@@ -18,7 +18,7 @@ export interface CountsBreakdown {
 }
 
 /** seqeval's zero_division behaviour: an empty denominator scores 0 rather than NaN. */
-export function prf(c: EntityCounts): Prf {
+function prf(c: EntityCounts): Prf {
   const precision = c.pred > 0 ? c.correct / c.pred : 0;
   const recall = c.gold > 0 ? c.correct / c.gold : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
@@ -96,7 +96,10 @@ export function entityScores(
   mode: 'default' | 'strict' = 'default',
   scheme?: StrictScheme,
 ): EntityScores {
-  const counts = countEntities(gold, pred, mode, scheme);
+  return scoresFromCounts(countEntities(gold, pred, mode, scheme));
+}
+
+export function scoresFromCounts(counts: CountsBreakdown): EntityScores {
   const perType: Record<string, Prf> = {};
   for (const [type, c] of Object.entries(counts.perType)) perType[type] = prf(c);
   return { ...prf(counts.total), perType, accuracy: counts.tokens > 0 ? counts.tokensRight / counts.tokens : 0 };

@@ -154,7 +154,8 @@ export function detectScheme(sentences: readonly (readonly string[])[]): TagSche
       if (cur.prefix === 'L' || cur.prefix === 'U') return 'BILOU';
       if (cur.prefix === 'E' || cur.prefix === 'S') iobes = true;
       const opens = prev.prefix === 'O' || prev.type !== cur.type;
-      if (opens && cur.prefix === 'I') opensWithI++;
+      // A bare type ('PER') reads as I- but says nothing about the scheme; only a written I- votes.
+      if (opens && cur.prefix === 'I' && tag.startsWith('I-')) opensWithI++;
       if (opens && cur.prefix === 'B') opensWithB++;
       prev = cur;
     }

@@ -5,8 +5,10 @@ import { validateConfig } from '../core/config';
 import type { EvalPoint, RunPhase, StepPoint, TrainResponse } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
+import { deleteRun, loadRuns, saveRun } from './persist';
 
-export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed';
+/** 'interrupted': the page closed while the run was going; what it had reached is kept. */
+export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';
 
 export interface RunRecord {
   id: string;
@@ -36,15 +38,25 @@ export interface RunsSlice {
   train: (config: RunConfig) => string[];
   stop: (runId: string) => void;
   selectRun: (runId: string) => void;
+  removeRun: (runId: string) => void;
+  /** Lists the runs kept from earlier visits. */
+  restoreRuns: () => Promise<void>;
 }
 
 const handles = new Map<string, RunHandle>();
 
-export const isActive = (r: RunRecord) => r.status !== 'finished' && r.status !== 'stopped' && r.status !== 'failed';
+const ENDED: RunStatus[] = ['finished', 'stopped', 'failed', 'interrupted'];
+export const isActive = (r: RunRecord) => !ENDED.includes(r.status);
+
+/** Points saved between evaluations, so a crash loses little. */
+const SAVE_EVERY_STEPS = 50;
 
 export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (set, get) => {
-  const update = (id: string, patch: (r: RunRecord) => Partial<RunRecord>) =>
+  const update = (id: string, patch: (r: RunRecord) => Partial<RunRecord>, persist = false) => {
     set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, ...patch(r) } : r)) }));
+    const run = persist ? get().runs.find((r) => r.id === id) : undefined;
+    if (run) saveRun(run).catch((e: Error) => console.warn(`Could not keep ${run.name} in IndexedDB: ${e.message}`));
+  };
 
   const onMessage = (msg: TrainResponse) => {
     const id = msg.runId;
@@ -55,18 +67,22 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
         return update(id, () => ({ status: msg.phase, epoch: msg.epoch }));
       case 'step': {
         const { type: _t, runId: _r, ...point } = msg;
-        return update(id, (r) => ({ steps: [...r.steps, point], step: point.step, epoch: point.epoch, tokensPerSec: point.tokensPerSec, stepsPerEpoch: point.stepsPerEpoch }));
+        return update(
+          id,
+          (r) => ({ steps: [...r.steps, point], step: point.step, epoch: point.epoch, tokensPerSec: point.tokensPerSec, stepsPerEpoch: point.stepsPerEpoch }),
+          point.step % SAVE_EVERY_STEPS === 0,
+        );
       }
       case 'eval': {
         const { type: _t, runId: _r, ...point } = msg;
-        return update(id, (r) => ({ evals: [...r.evals, point], bestDevF1: Math.max(r.bestDevF1 ?? 0, point.f1) }));
+        return update(id, (r) => ({ evals: [...r.evals, point], bestDevF1: Math.max(r.bestDevF1 ?? 0, point.f1) }), true);
       }
       case 'done':
         handles.delete(id);
-        return update(id, () => ({ status: msg.status, checkpoint: new Uint8Array(msg.checkpoint), bestDevF1: msg.bestDevF1, parameters: msg.parameters }));
+        return update(id, () => ({ status: msg.status, checkpoint: new Uint8Array(msg.checkpoint), bestDevF1: msg.bestDevF1, parameters: msg.parameters }), true);
       case 'error':
         handles.delete(id);
-        return update(id, () => ({ status: 'failed', error: msg.message }));
+        return update(id, () => ({ status: 'failed', error: msg.message }), true);
       default:
         msg satisfies never;
     }
@@ -80,7 +96,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       const problems = validateConfig(config);
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
-      const n = get().runs.length + 1;
+      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
       const id = `run-${n}-${Date.now().toString(36)}`;
       const run: RunRecord = {
         id,
@@ -104,9 +120,30 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: id }));
       handles.set(id, startRun(id, config, dataset, onMessage));
+      void saveRun(run).catch(() => undefined);
       return [];
     },
     stop: (runId) => handles.get(runId)?.stop(),
     selectRun: (runId) => set({ selectedRunId: runId }),
+    removeRun: (runId) => {
+      handles.get(runId)?.stop();
+      set((s) => ({ runs: s.runs.filter((r) => r.id !== runId), selectedRunId: s.selectedRunId === runId ? null : s.selectedRunId }));
+      void deleteRun(runId).catch(() => undefined);
+    },
+    restoreRuns: async () => {
+      let kept: RunRecord[];
+      try {
+        kept = await loadRuns();
+      } catch (e) {
+        console.warn(`Could not read kept runs: ${(e as Error).message}`);
+        return;
+      }
+      const restored = kept.map((r) => (isActive(r) ? { ...r, status: 'interrupted' as const } : r));
+      set((s) => {
+        const live = new Set(s.runs.map((r) => r.id));
+        const runs = [...restored.filter((r) => !live.has(r.id)), ...s.runs];
+        return { runs, selectedRunId: s.selectedRunId ?? runs.at(-1)?.id ?? null };
+      });
+    },
   };
 };

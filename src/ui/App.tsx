@@ -1,4 +1,6 @@
 /** @file The studio's layout: data on the left, training and its live charts in the middle, runs below. */
+import { useEffect } from 'react';
+import { useStudio } from '../store';
 import { DatasetPanel } from './panels/DatasetPanel';
 import { TrainPanel } from './panels/TrainPanel';
 import { RunStatus } from './panels/RunStatus';
@@ -7,6 +9,9 @@ import { LossChart } from './charts/LossChart';
 import { F1Chart } from './charts/F1Chart';
 
 export function App() {
+  useEffect(() => {
+    void useStudio.getState().restoreRuns();
+  }, []);
   return (
     <div className="app">
       <header className="app-header">

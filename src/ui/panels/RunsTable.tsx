@@ -8,6 +8,7 @@ export function RunsTable() {
   const runs = useStudio((s) => s.runs);
   const selectedId = useStudio((s) => s.selectedRunId);
   const selectRun = useStudio((s) => s.selectRun);
+  const removeRun = useStudio((s) => s.removeRun);
   const selected = useSelectedRun();
   return (
     <div>
@@ -63,6 +64,9 @@ export function RunsTable() {
           onClick={() => selected && downloadBlob(new Blob([runCsv(selected)], { type: 'text/csv' }), `${selected.name}.csv`)}
         >
           Download CSV log
+        </button>
+        <button type="button" disabled={!selected} onClick={() => selected && removeRun(selected.id)}>
+          Delete run
         </button>
       </div>
     </div>
