@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { entityScores, macroF1 } from './metrics';
+import { countEntities, entityScores, macroF1 } from './metrics';
 import type { Prf } from './types';
 
 const prf = (precision: number, recall: number, f1: number, support: number): Prf => ({ precision, recall, f1, support });
@@ -137,5 +137,18 @@ describe('entityScores', () => {
   it('refuses gold and predictions of different shapes (a caller bug)', () => {
     expect(() => entityScores([['O']], [])).toThrow(/1 gold sentences but 0 predicted/);
     expect(() => entityScores([['O', 'O']], [['O']])).toThrow(/sentence 0 has 2 gold tags but 1 predicted/);
+  });
+});
+
+describe('countEntities', () => {
+  it('counts the seqeval docstring example: 2 gold, 2 predicted, 1 correct; 8 of 10 tokens right', () => {
+    const gold = [['O', 'O', 'O', 'B-MISC', 'I-MISC', 'I-MISC', 'O'], ['B-PER', 'I-PER', 'O']];
+    const pred = [['O', 'O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O'], ['B-PER', 'I-PER', 'O']];
+    expect(countEntities(gold, pred)).toEqual({
+      total: { correct: 1, pred: 2, gold: 2 },
+      perType: { MISC: { correct: 0, pred: 1, gold: 1 }, PER: { correct: 1, pred: 1, gold: 1 } },
+      tokens: 10,
+      tokensRight: 8,
+    });
   });
 });

@@ -57,6 +57,7 @@ class WrappedOptimizer implements TrainOptimizer {
     private readonly setLearningRate: (lr: number) => void,
     initialLr: number,
     private readonly weightDecay = 0,
+    private readonly disposeExtra: () => void = () => {},
   ) {
     this.lr = initialLr;
   }
@@ -112,6 +113,7 @@ class WrappedOptimizer implements TrainOptimizer {
 
   dispose(): void {
     this.inner.dispose();
+    this.disposeExtra();
   }
 
   private slotNames(): string[] {
@@ -133,7 +135,9 @@ export const OPTIMIZER_TABLE = {
   /** v <- momentum * v + g; w <- w - lr * v (tf.train.momentum, as torch.optim.SGD with dampening 0). */
   sgd: (vars: NamedVariable[], s: Settings) => {
     const inner = tf.train.momentum(s.learningRate, s.momentum);
-    return new WrappedOptimizer('sgd', vars, inner, (lr) => inner.setLearningRate(lr), s.learningRate);
+    // MomentumOptimizer.dispose forgets the learning-rate scalar its SGD parent keeps.
+    const disposeLr = () => (inner as unknown as { c: tf.Scalar }).c.dispose();
+    return new WrappedOptimizer('sgd', vars, inner, (lr) => inner.setLearningRate(lr), s.learningRate, 0, disposeLr);
   },
 } satisfies Record<OptimizerName, (vars: NamedVariable[], s: Settings) => TrainOptimizer>;
 
