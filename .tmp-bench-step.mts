@@ -25,7 +25,7 @@ console.log(backend, 'params', tagger.parameterCount(), 'B', batch.size, 'T', ba
 const opt = tf.train.adam(0.001);
 const vars = [...tagger.namedVariables().values()];
 const times: number[] = [];
-for (let i = 0; i < 10; i++) {
+for (let i = 0; i < Number(process.argv[4] ?? 10); i++) {
   const t0 = performance.now();
   const l = opt.minimize(() => tagger.loss(batch, true), true, vars)!;
   const v = (await l.data())[0];

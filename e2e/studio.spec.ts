@@ -113,3 +113,39 @@ test('runs survive a page reload with their charts and downloads', async ({ page
   await page.reload();
   await expect(page.getByRole('table', { name: 'Runs' })).toContainText('No runs yet.');
 });
+
+test('the playground tags a typed sentence and renders tokens as text', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load demo dataset' }).click();
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 1500 / })).toBeVisible();
+  await setNumber(page, 'Epochs', 1);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForRunEnd(page);
+
+  const box = page.getByLabel('Try a sentence');
+  await box.fill('Mr. Daniel Okafor visited Berlin on Monday .');
+  await page.getByRole('button', { name: 'Tag' }).click();
+  const region = page.getByRole('region', { name: 'Predicted entities' });
+  const entities = region.getByRole('list', { name: 'Entities' });
+  await expect(entities.getByRole('listitem').first()).toBeVisible();
+  // One epoch of training: the spans must be right; the type of an unseen name may still be wrong.
+  const items = await entities.getByRole('listitem').allTextContents();
+  expect(items).toHaveLength(2);
+  expect(items[0]).toMatch(/^(PER|ORG|LOC|MISC) “Daniel Okafor” — confidence \d+%$/);
+  expect(items[1]).toMatch(/^LOC “Berlin” — confidence \d+%$/);
+  await expect(region.locator('mark', { hasText: 'Berlin' })).toContainText(/LOC \d+%/);
+  await screenshot(page, '07-playground');
+
+  const markup = '<img src=x onerror=alert(1)>';
+  await box.fill(`Tell ${markup} hello`);
+  await page.getByRole('button', { name: 'Tag' }).click();
+  // The sentence as shown, without the entity labels woven into it.
+  const shown = () =>
+    region.locator('.tagged-sentence').evaluate((p) => {
+      const copy = p.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.entity-label').forEach((l) => l.remove());
+      return copy.textContent;
+    });
+  await expect.poll(shown).toBe(`Tell ${markup} hello`);
+  await expect(region.locator('img')).toHaveCount(0);
+});

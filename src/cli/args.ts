@@ -68,6 +68,9 @@ export function parseArgs<S extends ArgSpec>(argv: readonly string[], spec: S): 
 
   const { name, min, max } = spec.positionals;
   if (positionals.length < min) throw new UsageError(`missing ${name}`);
-  if (positionals.length > max) throw new UsageError(`expected ${max === 1 ? `one ${name}` : `at most ${max} ${name}s`}, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > max) {
+    const expected = max === 1 ? `one ${name}` : `at most ${max} ${name}s`;
+    throw new UsageError(`expected ${expected}, got ${positionals.length}: ${positionals.join(' ')}`);
+  }
   return { options: options as Values<S['options']>, positionals };
 }

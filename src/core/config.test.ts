@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, validateConfig, type RunConfig } from './config';
+import { completeConfig, DEFAULT_CONFIG, validateConfig, type RunConfig } from './config';
 
 describe('validateConfig', () => {
   it('accepts the defaults', () => {
@@ -17,5 +17,28 @@ describe('validateConfig', () => {
     const problems = validateConfig({ ...DEFAULT_CONFIG, ...patch });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+});
+
+describe('validateConfig: training-engine fields', () => {
+  it.each<[Partial<RunConfig>, string]>([
+    [{ optimizer: 'lion' as RunConfig['optimizer'] }, "optimizer: 'lion' is not one of adam, adamw, sgd"],
+    [{ schedule: 'step' as RunConfig['schedule'] }, "schedule: 'step' is not one of constant, linear, cosine"],
+    [{ gradAccumulation: 0 }, 'gradAccumulation: 0 is outside 1..1024'],
+    [{ warmupSteps: 1.5 }, 'warmupSteps: 1.5 must be a whole number'],
+    [{ clipNorm: -1 }, 'clipNorm: -1 is outside 0..1000000'],
+    [{ momentum: 1 }, 'momentum: 1 is outside 0..0.999'],
+    [{ patience: -1 }, 'patience: -1 is outside 0..1000000'],
+  ])('%o -> %s', (patch, message) => {
+    expect(validateConfig({ ...DEFAULT_CONFIG, ...patch })).toEqual([message]);
+  });
+});
+
+describe('completeConfig', () => {
+  it('fills fields a config saved earlier lacks, and drops unknown ones', () => {
+    const old = { ...DEFAULT_CONFIG, epochs: 9 } as Partial<RunConfig> & { colour?: string };
+    delete old.optimizer;
+    old.colour = 'red';
+    expect(completeConfig(old)).toEqual({ ...DEFAULT_CONFIG, epochs: 9 });
   });
 });

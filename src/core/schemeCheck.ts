@@ -66,7 +66,8 @@ export function findSchemeIssues(tags: readonly string[], scheme: TagScheme): Sc
 
     if (close && isOpen(prev) && !continues(cur)) unclosed(i - 1, prev);
     if (!cur.wellFormed) {
-      issues.push({ kind: 'unknownTag', token: i, message: `has the tag ${JSON.stringify(tag)}, which fits no tag scheme: expected O, or B-, I-, E-, S-, L- or U- and a type` });
+      const message = `has the tag ${JSON.stringify(tag)}, which fits no tag scheme: expected O, or B-, I-, E-, S-, L- or U- and a type`;
+      issues.push({ kind: 'unknownTag', token: i, message });
     } else if (!PREFIXES[scheme].includes(cur.prefix)) {
       issue('mixedScheme', `${FAMILY[cur.prefix]} tag in a ${scheme} file; the file mixes tag schemes`);
     } else if (scheme !== 'IOB1' && isOpen(prev) && continues(cur) && prev.type !== cur.type) {

@@ -190,7 +190,7 @@ export class Tagger {
     const wordFeatures = this.words.lookup(x.words); // [B*T, wordDim]
     const charFeatures = this.chars.apply(x.chars, x.charMask); // [B*T, charFilters]
     const tokens = tf.concat([wordFeatures, charFeatures], 1).reshape<tf.Tensor3D>([B, T, c.wordDim + c.charFilters]); // [B, T, D]
-    const encoded = this.encoder.run(this.dropout.apply(tokens, training), x.mask, batch.lengths); // [B, T, 2H]
+    const encoded = this.encoder.run(this.dropout.apply(tokens, training), x.mask); // [B, T, 2H]
     const features = this.dropout.apply(encoded, training).reshape<tf.Tensor2D>([B * T, 2 * c.hidden]); // [B*T, 2H]
     return this.head.apply(features).reshape<tf.Tensor3D>([B, T, c.numLabels]); // [B, T, K]
   }

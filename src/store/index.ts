@@ -3,11 +3,13 @@ import { create } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './datasets';
 import { createRunsSlice, type RunsSlice } from './runs';
 import { createSettingsSlice, type SettingsSlice } from './settings';
+import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createRunsSlice(...a),
   ...createSettingsSlice(...a),
+  ...createPlaygroundSlice(...a),
 }));

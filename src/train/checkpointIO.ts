@@ -1,6 +1,6 @@
 /** @file Turns a trained tagger into checkpoint bytes and back (the zip format lives in core/checkpoint.ts). */
 import { makeCheckpointConfig, readCheckpoint, writeCheckpoint, type CheckpointConfig } from '../core/checkpoint';
-import type { RunConfig } from '../core/config';
+import { completeConfig, type RunConfig } from '../core/config';
 import type { Vocabularies } from '../core/vocab';
 import { Tagger } from '../model/tagger';
 import { taggerConfigFor } from './runTraining';
@@ -17,7 +17,7 @@ export async function saveCheckpoint(
 
 export function loadCheckpoint(bytes: Uint8Array, file?: string): { tagger: Tagger; config: RunConfig; vocab: Vocabularies; meta: CheckpointConfig } {
   const ckpt = readCheckpoint(bytes, file);
-  const config = ckpt.config.config;
+  const config = completeConfig(ckpt.config.config); // checkpoints written before newer config fields
   const tagger = new Tagger(taggerConfigFor(config, ckpt.vocab), config.seed);
   try {
     tagger.importWeights(ckpt.weights);

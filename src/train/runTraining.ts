@@ -1,16 +1,32 @@
 /**
  * @file The training loop. It knows nothing of the page or the terminal: it reports through
- * hooks (onStep, onEval) and asks shouldStop between steps, so the worker, the CLI and tests all
- * drive the same loop.
+ * hooks (onStep, onEval, onPhase, onCheckpoint) and asks shouldStop between steps, so the worker,
+ * the CLI and tests all drive the same loop. Given the state a run handed out, it continues that
+ * run's exact loss curve (see trainState.ts).
  */
-import * as tf from '@tensorflow/tfjs';
-import { bucketByLength, makeBatch } from '../core/batch';
-import type { RunConfig } from '../core/config';
-import { makeRng } from '../core/rng';
+import { makeBatch } from '../core/batch';
+import { completeConfig, validateConfig, type RunConfig } from '../core/config';
 import type { EntityScores } from '../core/types';
 import type { EncodedSentence, Vocabularies } from '../core/vocab';
 import { Tagger, type TaggerConfig } from '../model/tagger';
+import { INITIAL_EARLY_STOPPING, observeEvaluation } from './earlyStopping';
 import { evaluateTagger } from './evaluate';
+import { makeOptimizer } from './optimizers';
+import { makeSchedule } from './schedules';
+import {
+  EpochOrders,
+  exportTrainState,
+  replayDropout,
+  resumeProblems,
+  snapshotWeights,
+  weightMap,
+  type BestCheckpoint,
+  type TrainProgress,
+  type TrainState,
+} from './trainState';
+import { trainStep } from './trainStep';
+
+export type { BestCheckpoint, TrainState } from './trainState';
 
 export interface TrainData {
   vocab: Vocabularies;
@@ -22,6 +38,10 @@ export interface StepEvent {
   step: number;
   epoch: number;
   loss: number;
+  /** Learning rate this step was taken with (after the schedule). */
+  lr: number;
+  /** Global gradient norm before clipping. */
+  gradNorm: number;
   tokens: number;
   sentences: number;
   /** Throughput over the last step, tokens per second of wall time. */
@@ -37,20 +57,37 @@ export interface EvalEvent {
   epoch: number;
   scores: EntityScores;
   wallTime: number;
+  /** This evaluation is the best so far; its weights are now TrainResult.best. */
+  improved: boolean;
 }
+
+export type TrainPhase = 'training' | 'evaluating';
 
 export interface TrainHooks {
   onStep?: (e: StepEvent) => void;
   onEval?: (e: EvalEvent) => void;
+  onPhase?: (phase: TrainPhase, at: { step: number; epoch: number }) => void;
+  /**
+   * A resumable state, after every evaluation and every config.checkpointEvery steps. Only built
+   * when this hook is given (it reads all weights and moments); awaited before training goes on.
+   */
+  onCheckpoint?: (state: TrainState) => void | Promise<void>;
   shouldStop?: () => boolean;
 }
 
 export interface TrainResult {
+  /** The weights after the last step (not the best ones: those are in `best`). */
   tagger: Tagger;
   status: 'finished' | 'stopped';
+  /** Finished because dev F1 did not improve for config.patience evaluations. */
+  stoppedEarly: boolean;
   steps: number;
   epochs: number;
   bestDevF1: number | null;
+  /** Weights of the best dev evaluation; null without a dev split. */
+  best: BestCheckpoint | null;
+  /** Continue this run later with runTraining(config, data, hooks, state). */
+  state: TrainState;
 }
 
 export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerConfig {
@@ -73,56 +110,122 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
 /** Lets queued messages (a Stop click) in between steps; an awaited read alone is only a microtask. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function runTraining(config: RunConfig, data: TrainData, hooks: TrainHooks = {}): Promise<TrainResult> {
+/** Optimiser steps per epoch: bucketByLength cuts ceil(n / batchSize) micro-batches. */
+export function stepsPerEpochFor(config: RunConfig, trainSize: number): number {
+  return Math.ceil(Math.ceil(trainSize / config.batchSize) / config.gradAccumulation);
+}
+
+export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: TrainHooks = {}, resumeFrom?: TrainState): Promise<TrainResult> {
   if (data.train.length === 0) throw new Error('The training split is empty.');
+  const config = completeConfig(runConfig); // a config saved before newer fields existed still runs
+  const problems = [...validateConfig(config), ...(resumeFrom ? resumeProblems(resumeFrom, config, data.train.length).map((p) => `resume: ${p}`) : [])];
+  if (problems.length > 0) throw new Error(`Cannot train: ${problems.join('; ')}`);
+
   const tagger = new Tagger(taggerConfigFor(config, data.vocab), config.seed);
-  const optimizer = tf.train.adam(config.learningRate);
-  const rng = makeRng(config.seed);
-  const lengths = data.train.map((s) => s.words.length);
-  let step = 0;
-  let epochsRun = 0;
-  let bestDevF1: number | null = null;
+  const vars = [...tagger.namedVariables()].map(([name, variable]) => ({ name, variable }));
+  const optimizer = makeOptimizer(config.optimizer, vars, config);
+  const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
+  const planned = config.epochs * stepsPerEpoch;
+  const totalSteps = config.maxSteps > 0 ? Math.min(config.maxSteps, planned) : planned;
+  const schedule = makeSchedule(config.schedule, { lr: config.learningRate, warmupSteps: config.warmupSteps, totalSteps });
+  const orders = new EpochOrders(
+    data.train.map((s) => s.words.length),
+    config.batchSize,
+    config.seed,
+  );
+  const at: TrainProgress = resumeFrom
+    ? { step: resumeFrom.step, epoch: resumeFrom.epoch, batchIndex: resumeFrom.batchIndex, microSteps: resumeFrom.microSteps, lastEvalStep: resumeFrom.lastEvalStep }
+    : { step: 0, epoch: 1, batchIndex: 0, microSteps: 0, lastEvalStep: -1 };
+  let best = resumeFrom?.best ?? null;
+  let early = resumeFrom?.early ?? INITIAL_EARLY_STOPPING;
   let status: TrainResult['status'] = 'finished';
-  const limitReached = () => config.maxSteps > 0 && step >= config.maxSteps;
+  let stoppedEarly = false;
+  let phase: TrainPhase | null = null;
+  const enter = (next: TrainPhase) => {
+    if (phase !== next) hooks.onPhase?.(next, { step: at.step, epoch: at.epoch });
+    phase = next;
+  };
+  const exportState = () => exportTrainState(tagger, optimizer, at, { config, trainSize: data.train.length, best, early });
+
+  /** Scores dev, keeps the weights when they are the best yet; true when early stopping says stop. */
+  const evaluate = async (epoch: number, counts: boolean): Promise<boolean> => {
+    enter('evaluating');
+    const { scores } = await evaluateTagger(tagger, data.dev, data.vocab.labels, Math.max(config.batchSize, 32));
+    const seen = observeEvaluation(early, at.step, scores.f1, config.patience, counts);
+    early = seen.state;
+    at.lastEvalStep = at.step;
+    if (seen.improved) best = { step: at.step, f1: scores.f1, weights: await snapshotWeights(tagger) };
+    hooks.onEval?.({ step: at.step, epoch, scores, wallTime: Date.now() / 1000, improved: seen.improved });
+    return seen.stop;
+  };
+
   try {
-    for (let epoch = 1; epoch <= config.epochs && !limitReached(); epoch++) {
-      epochsRun = epoch;
-      const order = bucketByLength(lengths, config.batchSize, rng);
-      for (const idx of order) {
+    if (resumeFrom) {
+      tagger.importWeights(weightMap(resumeFrom.weights));
+      await optimizer.importState(resumeFrom.optimizer);
+      replayDropout(tagger, data.train, resumeFrom.microSteps);
+    }
+    const limitReached = () => config.maxSteps > 0 && at.step >= config.maxSteps;
+    training: while (at.epoch <= config.epochs && !limitReached() && !stoppedEarly) {
+      const epoch = at.epoch;
+      const order = orders.get(epoch);
+      while (at.batchIndex < order.length) {
         if (hooks.shouldStop?.()) {
           status = 'stopped';
-          break;
+          break training;
         }
+        enter('training');
+        const group = order.slice(at.batchIndex, at.batchIndex + config.gradAccumulation);
+        const batches = group.map((idx) => makeBatch(idx.map((i) => data.train[i])));
+        const lr = schedule(at.step);
         const started = performance.now();
-        const batch = makeBatch(idx.map((i) => data.train[i]));
-        const lossTensor = optimizer.minimize(() => tagger.loss(batch, true), true);
-        const loss = (await lossTensor!.data())[0]; // sync point: one scalar per step
-        lossTensor!.dispose();
-        step++;
+        const { loss, gradNorm } = await trainStep(tagger, vars, optimizer, batches, lr, config.clipNorm);
+        at.step++;
+        at.batchIndex += group.length;
+        at.microSteps += group.length;
         const seconds = Math.max(1e-6, (performance.now() - started) / 1000);
+        const tokens = batches.reduce((n, b) => n + b.tokens, 0);
+        const sentences = batches.reduce((n, b) => n + b.size, 0);
         hooks.onStep?.({
-          step,
+          step: at.step,
           epoch,
           loss,
-          tokens: batch.tokens,
-          sentences: batch.size,
-          tokensPerSec: batch.tokens / seconds,
-          sentencesPerSec: batch.size / seconds,
+          lr,
+          gradNorm,
+          tokens,
+          sentences,
+          tokensPerSec: tokens / seconds,
+          sentencesPerSec: sentences / seconds,
           wallTime: Date.now() / 1000,
-          stepsPerEpoch: order.length,
+          stepsPerEpoch,
         });
         await yieldToEventLoop();
-        if (limitReached()) break;
+
+        const epochDone = at.batchIndex >= order.length;
+        const due = config.evalEvery > 0 ? at.step % config.evalEvery === 0 : epochDone;
+        const evaluated = due && data.dev.length > 0;
+        if (evaluated) stoppedEarly = await evaluate(epoch, true);
+        if (epochDone) {
+          at.epoch++; // the saved cursor never points past the end of an epoch
+          at.batchIndex = 0;
+        }
+        const checkpointDue = evaluated || (config.checkpointEvery > 0 && at.step % config.checkpointEvery === 0);
+        if (hooks.onCheckpoint && checkpointDue) await hooks.onCheckpoint(await exportState());
+        if (stoppedEarly || limitReached()) break training;
+        if (epochDone) break;
       }
-      if (data.dev.length > 0 && (status !== 'stopped' || step > 0)) {
-        const { scores } = await evaluateTagger(tagger, data.dev, data.vocab.labels, Math.max(config.batchSize, 32));
-        bestDevF1 = Math.max(bestDevF1 ?? 0, scores.f1);
-        hooks.onEval?.({ step, epoch, scores, wallTime: Date.now() / 1000 });
-      }
-      if (status === 'stopped') break;
     }
+    // A run cut short by Stop or maxSteps still reports how good its last weights are.
+    if (!stoppedEarly && data.dev.length > 0 && at.step > 0 && at.lastEvalStep !== at.step) {
+      await evaluate(at.batchIndex === 0 ? at.epoch - 1 : at.epoch, false);
+    }
+    const state = await exportState();
+    const epochs = Math.min(config.epochs, at.batchIndex === 0 ? at.epoch - 1 : at.epoch);
+    return { tagger, status, stoppedEarly, steps: at.step, epochs, bestDevF1: best?.f1 ?? null, best, state };
+  } catch (e) {
+    tagger.dispose();
+    throw e;
   } finally {
     optimizer.dispose();
   }
-  return { tagger, status, steps: step, epochs: epochsRun, bestDevF1 };
 }

@@ -5,6 +5,7 @@ import { DatasetPanel } from './panels/DatasetPanel';
 import { TrainPanel } from './panels/TrainPanel';
 import { RunStatus } from './panels/RunStatus';
 import { RunsTable } from './panels/RunsTable';
+import { Playground } from './panels/Playground';
 import { LossChart } from './charts/LossChart';
 import { F1Chart } from './charts/F1Chart';
 
@@ -38,6 +39,10 @@ export function App() {
         <section aria-labelledby="runs-heading" className="panel panel-wide">
           <h2 id="runs-heading">Runs</h2>
           <RunsTable />
+        </section>
+        <section aria-labelledby="playground-heading" className="panel panel-wide">
+          <h2 id="playground-heading">Playground</h2>
+          <Playground />
         </section>
       </main>
     </div>

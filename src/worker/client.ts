@@ -5,7 +5,8 @@
 import type { RunConfig } from '../core/config';
 import type { PreparedDataset } from '../core/prepared';
 import type { Diagnostic } from '../core/types';
-import type { DataRequest, DataResponse, TrainRequest, TrainResponse } from './protocol';
+import type { DataRequest, DataResponse, PredictRequest, PredictResponse, TrainRequest, TrainResponse } from './protocol';
+import type { TextPrediction } from '../train/predictText';
 
 export interface LoadResult {
   dataset: PreparedDataset | null;
@@ -73,4 +74,30 @@ export function startRun(runId: string, config: RunConfig, data: PreparedDataset
   // Copied, not transferred: the page keeps the dataset for the next run.
   worker.postMessage({ type: 'start', runId, config, data } satisfies TrainRequest);
   return { stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest) };
+}
+
+let predictWorker: Worker | null = null;
+let predictLoadedRun: string | null = null;
+
+/** Tags a sentence with a run's checkpoint; the worker keeps the last checkpoint loaded. */
+export function predictSentence(runId: string, checkpoint: Uint8Array, text: string): Promise<TextPrediction> {
+  predictWorker ??= new Worker(new URL('./predict.worker.ts', import.meta.url), { type: 'module', name: 'predict' });
+  const worker = predictWorker;
+  const id = nextId++;
+  const bytes = predictLoadedRun === runId ? null : (checkpoint.slice().buffer as ArrayBuffer);
+  predictLoadedRun = runId;
+  return new Promise((resolve, reject) => {
+    const listener = (e: MessageEvent<PredictResponse>) => {
+      const msg = e.data;
+      if (msg.id !== id) return;
+      worker.removeEventListener('message', listener);
+      if (msg.type === 'prediction') resolve(msg.prediction);
+      else {
+        predictLoadedRun = null;
+        reject(new Error(msg.message));
+      }
+    };
+    worker.addEventListener('message', listener);
+    worker.postMessage({ type: 'predict', id, runId, checkpoint: bytes, text } satisfies PredictRequest, bytes ? [bytes] : []);
+  });
 }

@@ -6,6 +6,9 @@ import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config';
 import type { PreparedDataset } from '../core/prepared';
 import type { Diagnostic, Prf } from '../core/types';
+import type { TextPrediction } from '../train/predictText';
+
+export type { EntityPrediction, TextPrediction } from '../train/predictText';
 
 // ---- data worker: parse, split, build vocabularies, encode ----
 
@@ -54,3 +57,11 @@ export type TrainResponse =
   | ({ type: 'eval'; runId: string } & EvalPoint)
   | { type: 'done'; runId: string; status: 'finished' | 'stopped'; checkpoint: ArrayBuffer; bestDevF1: number | null; parameters: number }
   | { type: 'error'; runId: string; message: string };
+
+// ---- prediction worker: the playground ----
+
+export type PredictRequest = { type: 'predict'; id: number; runId: string; checkpoint: ArrayBuffer | null; text: string };
+
+export type PredictResponse =
+  | { type: 'prediction'; id: number; runId: string; prediction: TextPrediction }
+  | { type: 'predictFailed'; id: number; runId: string; message: string };

@@ -41,6 +41,7 @@ function readGoldAndPred(path: string): { file: string; gold: string[][]; pred: 
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   reportDiagnostics(errors);
   if (parsed.sentences.length === 0) throw new CliError(`${file}: nothing to score`);
+  if (errors.length > 0) throw new CliError(`${file} has errors (listed above); scores without the skipped sentences would mislead`);
   const first = parsed.sentences[0];
   if (!first.extra) {
     throw new CliError(`${file} line ${first.line} has 2 columns; score needs a token, a gold tag and a predicted tag (the last two columns)`);

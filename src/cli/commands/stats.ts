@@ -14,7 +14,8 @@ Reads each FILE (column files such as CoNLL-2003 or Universal NER, doccano / Lab
 spans, Hugging Face JSON / JSONL with tokens and ner_tags) and prints its tag scheme, sentences, tokens and entities
 per type (spans, conlleval reading), with sentence- and entity-length distributions. When the file names mark
 train / dev / test splits, also prints the out-of-vocabulary rate of dev and test against train and the sentences
-found in more than one split. Problems in a file go to stderr, naming its line.
+found in more than one split. Problems in a file go to stderr, naming its line; the exit status is 1 when any
+file had errors (its numbers then leave out the sentences that were skipped).
 
   --json          print {"files":[{"file","scheme","sentences","tokens","entities":{TYPE:count}}]}
   --labels NAMES  comma-separated label names for Hugging Face files whose ner_tags are class ids`;
@@ -53,6 +54,8 @@ export async function run(args: string[]): Promise<number> {
     try {
       const parsed = loadFile(path, { labels });
       files.push({ file: parsed.file, scheme: parsed.scheme, sentences: parsed.sentences });
+      // Sentences with errors were skipped: the numbers are printed, but they are not the whole file's.
+      if (parsed.diagnostics.some((d) => d.severity === 'error')) failed++;
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       process.stderr.write(`error: ${e.message}\n`);

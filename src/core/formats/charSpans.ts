@@ -78,7 +78,8 @@ function readSpans(text: string, raw: unknown, warnings: string[]): CharSpan[] {
       continue;
     }
     if (span.start < 0 || span.end > text.length || span.start >= span.end) {
-      warnings.push(`annotation [${span.start}, ${span.end}, ${JSON.stringify(span.type)}] does not fit the ${text.length} characters of the text; skipped`);
+      const what = `annotation [${span.start}, ${span.end}, ${JSON.stringify(span.type)}]`;
+      warnings.push(`${what} does not fit the ${text.length} characters of the text; skipped`);
       continue;
     }
     // Tools often take a neighbouring space into a selection; the entity is the visible characters.
@@ -92,8 +93,8 @@ function readSpans(text: string, raw: unknown, warnings: string[]): CharSpan[] {
   const kept: CharSpan[] = [];
   for (const span of spans) {
     const last = kept[kept.length - 1];
-    if (last && span.start < last.end) warnings.push(`${describe(text, span)} overlaps ${describe(text, last)}; flat tags cannot nest, so it was skipped`);
-    else kept.push(span);
+    if (!last || span.start >= last.end) kept.push(span);
+    else warnings.push(`${describe(text, span)} overlaps ${describe(text, last)}; flat tags cannot nest, so it was skipped`);
   }
   return kept;
 }

@@ -22,20 +22,23 @@ export function extraKeysOf(record: Record<string, unknown>): string[] {
   if (!Array.isArray(tokens)) return [];
   return Object.keys(record).filter((k) => {
     const v = record[k];
-    return !NOT_EXTRA.has(k) && Array.isArray(v) && v.length === tokens.length && v.every((x) => typeof x === 'string' || typeof x === 'number');
+    if (NOT_EXTRA.has(k) || !Array.isArray(v) || v.length !== tokens.length) return false;
+    return v.every((x) => typeof x === 'string' || typeof x === 'number');
   });
 }
 
 function tagName(tag: unknown, labels: readonly string[] | undefined): string | { error: string; needsLabels?: boolean } {
   if (typeof tag === 'string') return tag;
-  if (typeof tag !== 'number' || !Number.isInteger(tag)) return { error: `has the tag ${JSON.stringify(tag)}, which is neither a label name nor a class id` };
-  if (!labels) {
-    return {
-      error: `has ner_tags that are class ids (${tag}, ...) and no label names were given; pass the label list (ner --labels, or the dataset's features.ner_tags.feature.names)`,
-      needsLabels: true,
-    };
+  if (typeof tag !== 'number' || !Number.isInteger(tag)) {
+    return { error: `has the tag ${JSON.stringify(tag)}, which is neither a label name nor a class id` };
   }
-  if (tag < 0 || tag >= labels.length) return { error: `has class id ${tag} but the label list has ${labels.length} names (0 to ${labels.length - 1})` };
+  if (!labels) {
+    const where = "ner --labels, or the dataset's features.ner_tags.feature.names";
+    return { error: `has ner_tags that are class ids (${tag}, ...) and no label names were given; pass the label list (${where})`, needsLabels: true };
+  }
+  if (tag < 0 || tag >= labels.length) {
+    return { error: `has class id ${tag} but the label list has ${labels.length} names (0 to ${labels.length - 1})` };
+  }
   return labels[tag];
 }
 
@@ -46,7 +49,9 @@ export function tokenRecordToSentence(
   labels?: readonly string[],
 ): TokenRecordResult {
   const tokens = record.tokens;
-  if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string')) return { sentence: null, error: 'has "tokens" that is not a list of strings' };
+  if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string')) {
+    return { sentence: null, error: 'has "tokens" that is not a list of strings' };
+  }
   const tagKey = TAG_KEYS.find((k) => k in record);
   if (!tagKey) return { sentence: null, error: 'has tokens but no ner_tags' };
   const rawTags = record[tagKey];

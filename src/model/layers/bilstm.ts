@@ -1,19 +1,13 @@
 /**
- * @file Bidirectional LSTM over padded batches. The backward direction reads each sentence
- * reversed within its own length (padding stays at the end), so it starts at the last real word.
+ * @file Bidirectional LSTM over padded batches. The backward direction must read each sentence
+ * from its own last word: the whole padded batch is flipped in time, which puts padding first,
+ * and the masked LSTM keeps its zero initial state through those padded steps, so it starts at
+ * the last real word exactly as if each sentence had been reversed within its length. tf.reverse
+ * (unlike a per-sentence tf.gather) has a cheap gradient on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Lstm } from './lstm';
 import type { ParamStore, Rng } from './params';
-
-/** Row index into a flattened [B*T] batch that reverses each sentence's first `length` steps. */
-export function reversalIndices(lengths: number[], T: number): Int32Array {
-  const idx = new Int32Array(lengths.length * T);
-  lengths.forEach((n, b) => {
-    for (let t = 0; t < T; t++) idx[b * T + t] = b * T + (t < n ? n - 1 - t : t);
-  });
-  return idx;
-}
 
 export class BiLstm {
   readonly fw: Lstm;
@@ -24,16 +18,10 @@ export class BiLstm {
     this.bw = new Lstm(store, 'bilstm.bw', inputDim, hidden, rng);
   }
 
-  /** x [B, T, D], mask [B, T] -> [B, T, 2H] (forward then backward features). */
-  run(x: tf.Tensor3D, mask: tf.Tensor2D, lengths: number[]): tf.Tensor3D {
-    const [B, T, D] = x.shape;
-    const H = this.bw.hidden;
-    const forward = this.fw.run(x, mask);
-    // The reversal is its own inverse, so one index tensor maps there and back.
-    const idx = tf.tensor1d(reversalIndices(lengths, T), 'int32');
-    const reversed = tf.gather(x.reshape([B * T, D]), idx).reshape([B, T, D]); // [B, T, D]
-    const backward = this.bw.run(reversed as tf.Tensor3D, mask);
-    const restored = tf.gather(backward.reshape([B * T, H]), idx).reshape([B, T, H]); // [B, T, H]
-    return tf.concat([forward, restored as tf.Tensor3D], 2);
+  /** x [B, T, D], mask [B, T] (real tokens first) -> [B, T, 2H]: forward then backward features. */
+  run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {
+    const forward = this.fw.run(x, mask); // [B, T, H]
+    const backward = tf.reverse(this.bw.run(tf.reverse(x, 1), tf.reverse(mask, 1)), 1); // [B, T, H]
+    return tf.concat([forward, backward], 2);
   }
 }

@@ -27,7 +27,8 @@ export class Lstm {
 
   /**
    * @param x [B, T, D]
-   * @param mask [B, T] float, 1 for real steps; real steps must come first in each row
+   * @param mask [B, T] float, 1 for real steps; a padded step leaves the state as it was, so
+   *   leading padding (the backward direction's) keeps the zero initial state
    * @returns [B, T, H], zeros at padded steps
    */
   run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {

@@ -13,6 +13,7 @@ export function DatasetSummaryView() {
       <p>
         Loaded <strong>{summary.name}</strong>: {summary.labels.length} labels.
       </p>
+      <div className="table-scroll">
       <table aria-label="Dataset summary" className="compact">
         <thead>
           <tr>
@@ -39,6 +40,7 @@ export function DatasetSummaryView() {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type RunConfig } from './config';
+import { parseRunYaml, toRunYaml, YAML_PATH_OF } from './yamlConfig';
+
+/** The seed pipeline's config.yaml, with this project's keys. */
+const SEED = `
+model:
+  encoder: bilstm
+  base_model: null
+  num_labels: 9
+  crf: true
+  loss:
+    type: crf
+    params: {}
+  dropout: 0.5
+training:
+  lr: 1e-3
+  epochs: 10
+  batch_size: 32
+  gpus: 1
+  seed: 7
+  optimizer: adamw
+  schedule: cosine
+  warmup_steps: 100
+  log_dir: runs/logs
+  checkpoint_dir: runs/ckpt
+data:
+  train: data/train.conll
+  dev: data/dev.conll
+  test: data/test.conll
+  scheme: IOB2
+`;
+
+describe('parseRunYaml', () => {
+  it('reads the seed shape and this project keys', () => {
+    const r = parseRunYaml(SEED, 'config.yaml');
+    expect(r.warnings).toEqual([]);
+    expect(r.config).toEqual({ ...DEFAULT_CONFIG, dropout: 0.5, learningRate: 1e-3, epochs: 10, batchSize: 32, seed: 7, optimizer: 'adamw', schedule: 'cosine', warmupSteps: 100 });
+    expect(r.data).toEqual({ train: 'data/train.conll', dev: 'data/dev.conll', test: 'data/test.conll', scheme: 'IOB2' });
+    expect(r.paths).toEqual({ logDir: 'runs/logs', checkpointDir: 'runs/ckpt' });
+    expect(r.model).toEqual({ numLabels: 9 });
+  });
+
+  it('an empty file is the defaults', () => {
+    expect(parseRunYaml('', 'empty.yaml')).toEqual({ config: DEFAULT_CONFIG, data: {}, paths: {}, model: {}, warnings: [] });
+  });
+
+  it.each([
+    ['model:\n  dropuot: 0.1\n', ['model.dropuot: unknown key (did you mean model.dropout?)']],
+    ['trainer:\n  lr: 0.1\n', ['trainer: unknown key']],
+    ['training:\n  gpus: 4\n', ['training.gpus: 4 asked for; a run uses one device (training.backend)']],
+    ['model:\n  loss:\n    type: crf\n    params:\n      gamma: 2\n', ['model.loss.params.gamma: unknown key (loss crf takes no parameters)']],
+    ['model:\n  base_model: bert-base-cased\n', ["model.base_model: 'bert-base-cased' is not used by model.encoder bilstm (pretrained encoders are not supported yet)"]],
+  ])('%j warns %j', (text, warnings) => {
+    expect(parseRunYaml(text, 'run.yaml').warnings).toEqual(warnings);
+  });
+
+  it.each([
+    ['model:\n  encoder: transformer\n', "run.yaml:2: model.encoder: 'transformer' is not supported yet (supported: bilstm)"],
+    ['model:\n  encoder: pretrained\n', "run.yaml:2: model.encoder: 'pretrained' is not supported yet (supported: bilstm)"],
+    ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (supported: bilstm)"],
+    ['model:\n  loss:\n    type: focal\n', "run.yaml:3: model.loss.type: 'focal' is not supported yet (supported: crf, cross_entropy)"],
+    ['model:\n  crf: yes\n', "run.yaml:2: model.crf: must be true or false, got 'yes'"],
+    ['model:\n  crf: false\n', "run.yaml: model.loss.type: 'crf' needs the CRF; turn CRF on or choose cross_entropy"],
+    ['training:\n  lr: fast\n', "run.yaml:2: training.lr: must be a number, got 'fast'"],
+    ['training:\n  epochs: 0\n', 'run.yaml:2: training.epochs: 0 is outside 1..1000'],
+    ['training:\n  batch_size: 2.5\n', 'run.yaml:2: training.batch_size: 2.5 must be a whole number'],
+    ['training:\n  optimizer: lion\n', "run.yaml:2: training.optimizer: 'lion' is not one of adam, adamw, sgd"],
+    ['training:\n  schedule: step\n', "run.yaml:2: training.schedule: 'step' is not one of constant, linear, cosine"],
+    ['training:\n  gpus: -1\n', 'run.yaml:2: training.gpus: must be a whole number >= 0, got -1'],
+    ['data:\n  scheme: BIO\n', "run.yaml:2: data.scheme: 'BIO' is not one of IOB1, IOB2, IOBES, BILOU"],
+    ['data:\n  train: [a, b]\n', 'run.yaml:2: data.train: must be text, got ["a","b"]'],
+    ['model: 3\n', 'run.yaml:1: model: must be a mapping, got 3'],
+    ['- a\n- b\n', 'run.yaml: the top level must be a mapping (model:, training:, data:)'],
+  ])('%j fails with %j', (text, message) => {
+    expect(() => parseRunYaml(text, 'run.yaml')).toThrow(message);
+  });
+
+  it('names every wrong value at once, and reports YAML syntax errors with their line', () => {
+    expect(() => parseRunYaml('training:\n  lr: x\n  epochs: y\n', 'a.yaml')).toThrow(/a\.yaml:2: training\.lr: .*\na\.yaml:3: training\.epochs: /);
+    expect(() => parseRunYaml('model:\n  crf: [true\n', 'b.yaml')).toThrow(/^b\.yaml:\d+: /);
+  });
+
+  it('applies --set overrides on top of the file, read as YAML', () => {
+    const r = parseRunYaml(SEED, 'config.yaml', ['training.lr=0.05', 'model.crf=false', 'model.loss.type=cross_entropy', 'data.dev=other.conll']);
+    expect(r.config).toMatchObject({ learningRate: 0.05, crf: false, loss: 'cross_entropy' });
+    expect(r.data.dev).toBe('other.conll');
+    expect(() => parseRunYaml(SEED, 'config.yaml', ['training.epochs=none'])).toThrow("config.yaml (--set): training.epochs: must be a number, got 'none'");
+    expect(() => parseRunYaml(SEED, 'config.yaml', ['training.epochs'])).toThrow(/expected key=value/);
+  });
+});
+
+describe('toRunYaml', () => {
+  it.each<[string, Partial<RunConfig>]>([
+    ['defaults', {}],
+    ['everything changed', { loss: 'cross_entropy', crf: false, epochs: 3, batchSize: 8, learningRate: 5e-4, maxSteps: 100, seed: 1, backend: 'wasm', wordDim: 100, charDim: 30, charFilters: 30, hidden: 100, dropout: 0.5, optimizer: 'sgd', weightDecay: 0, momentum: 0.8, schedule: 'linear', warmupSteps: 10, clipNorm: 1, gradAccumulation: 4, evalEvery: 50, patience: 3, checkpointEvery: 25 }],
+  ])('round-trips %s', (_, patch) => {
+    const config = { ...DEFAULT_CONFIG, ...patch };
+    const data = { train: 'train.conll', dev: 'dev.conll', scheme: 'IOBES' as const };
+    const extra = { paths: { logDir: 'logs' }, model: { numLabels: 5 } };
+    const text = toRunYaml(config, data, extra);
+    expect(parseRunYaml(text, 'out.yaml')).toEqual({ config, data, paths: extra.paths, model: extra.model, warnings: [] });
+  });
+
+  it('writes the seed pipeline names', () => {
+    const text = toRunYaml(DEFAULT_CONFIG, { train: 't.conll' });
+    for (const key of ['model:', '  encoder: bilstm', '  crf: true', '  loss:', '    type: crf', '    params: {}', 'training:', '  lr: 0.01', '  batch_size: 16', '  seed: 42', 'data:', '  train: t.conll']) {
+      expect(text.split('\n')).toContain(key);
+    }
+  });
+
+  it('every RunConfig field has a YAML key', () => {
+    expect(Object.keys(YAML_PATH_OF).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * @file A run as a YAML file, in the seed pipeline's shape: the one description of a run that the
+ * studio imports and exports and the command line takes. Pure: text in, RunConfig out, and back.
+ *
+ * | key                                  | RunConfig field  | default  | meaning                                                         |
+ * |--------------------------------------|------------------|----------|-----------------------------------------------------------------|
+ * | model.encoder                        | encoder          | bilstm   | bilstm (transformer, pretrained: named, not supported yet)      |
+ * | model.base_model                     | -                | -        | Hugging Face model id or local folder, for encoder pretrained    |
+ * | model.num_labels                     | -                | -        | optional; the CLI checks it against the labels in data.train    |
+ * | model.crf                            | crf              | true     | CRF layer: Viterbi decoding, and its likelihood for loss crf    |
+ * | model.loss.type                      | loss             | crf      | crf, cross_entropy (focal, dice, ...: not supported yet)         |
+ * | model.loss.params                    | -                | {}       | the loss's parameters; today's losses take none                 |
+ * | model.word_dim                       | wordDim          | 50       | word embedding size                                             |
+ * | model.char_dim                       | charDim          | 25       | character embedding size                                        |
+ * | model.char_filters                   | charFilters      | 25       | char CNN filters                                                |
+ * | model.hidden                         | hidden           | 64       | LSTM units per direction                                        |
+ * | model.dropout                        | dropout          | 0.3      | dropout rate                                                    |
+ * | training.lr                          | learningRate     | 0.01     | peak learning rate                                              |
+ * | training.epochs                      | epochs           | 5        | passes over data.train                                          |
+ * | training.batch_size                  | batchSize        | 16       | sentences per micro-batch                                       |
+ * | training.max_steps                   | maxSteps         | 0        | stop after this many optimiser steps; 0: no limit               |
+ * | training.seed                        | seed             | 42       | init, dropout and batch order                                   |
+ * | training.gpus                        | -                | -        | from the seed; one device is used, more than 1 gives a warning  |
+ * | training.backend                     | backend          | auto     | auto, webgpu, wasm, cpu                                         |
+ * | training.optimizer                   | optimizer        | adam     | adam, adamw, sgd (with momentum)                                |
+ * | training.weight_decay                | weightDecay      | 0.01     | adamw's decoupled weight decay                                  |
+ * | training.momentum                    | momentum         | 0.9      | sgd's momentum                                                  |
+ * | training.schedule                    | schedule         | constant | constant, linear, cosine (each after the warm-up)               |
+ * | training.warmup_steps                | warmupSteps      | 0        | linear warm-up steps                                            |
+ * | training.max_grad_norm               | clipNorm         | 5        | clip the gradients' global norm; 0: off                         |
+ * | training.gradient_accumulation_steps | gradAccumulation | 1        | micro-batches per optimiser step                                |
+ * | training.eval_steps                  | evalEvery        | 0        | evaluate on data.dev every N steps; 0: every epoch              |
+ * | training.early_stopping_patience     | patience         | 0        | stop after N evaluations without a better dev F1; 0: off        |
+ * | training.save_steps                  | checkpointEvery  | 0        | resumable state every N steps (and at each evaluation)          |
+ * | training.log_dir                     | -                | -        | where the CSV log goes                                          |
+ * | training.checkpoint_dir              | -                | -        | where checkpoints go                                            |
+ * | data.train, data.dev, data.test      | -                | -        | CoNLL file paths, as written                                    |
+ * | data.scheme                          | -                | -        | IOB1, IOB2, IOBES or BILOU; detected when absent                |
+ *
+ * An unknown key is a warning naming its path; a wrong value is an Error naming the file and path.
+ */
+import { isMap, LineCounter, parseDocument, stringify } from 'yaml';
+import { DEFAULT_CONFIG, ENCODERS, LOSSES, PLANNED_ENCODERS, PLANNED_LOSSES, validateConfig, type RunConfig } from './config';
+import type { TagScheme } from './tags';
+
+export const TAG_SCHEMES = ['IOB1', 'IOB2', 'IOBES', 'BILOU'] as const satisfies readonly TagScheme[];
+
+export interface RunYamlData {
+  train?: string;
+  dev?: string;
+  test?: string;
+  scheme?: TagScheme;
+}
+
+export interface RunYamlPaths {
+  logDir?: string;
+  checkpointDir?: string;
+}
+
+/** Keys kept for the seed's shape that RunConfig has no field for. */
+export interface RunYamlModel {
+  baseModel?: string;
+  numLabels?: number;
+}
+
+export interface RunYaml {
+  config: RunConfig;
+  data: RunYamlData;
+  paths: RunYamlPaths;
+  model: RunYamlModel;
+  warnings: string[];
+}
+
+type Extra = 'string' | 'count' | 'mapping' | 'scheme';
+/** A leaf is a RunConfig field, or one of the extras (read into data, paths or model). */
+type Leaf = { field: keyof RunConfig } | { extra: Extra; into: string };
+type Schema = { [key: string]: Leaf | Schema };
+
+const SCHEMA: Schema = {
+  model: {
+    encoder: { field: 'encoder' },
+    base_model: { extra: 'string', into: 'model.baseModel' },
+    num_labels: { extra: 'count', into: 'model.numLabels' },
+    crf: { field: 'crf' },
+    loss: { type: { field: 'loss' }, params: { extra: 'mapping', into: 'loss.params' } },
+    word_dim: { field: 'wordDim' },
+    char_dim: { field: 'charDim' },
+    char_filters: { field: 'charFilters' },
+    hidden: { field: 'hidden' },
+    dropout: { field: 'dropout' },
+  },
+  training: {
+    lr: { field: 'learningRate' },
+    epochs: { field: 'epochs' },
+    batch_size: { field: 'batchSize' },
+    max_steps: { field: 'maxSteps' },
+    seed: { field: 'seed' },
+    gpus: { extra: 'count', into: 'gpus' },
+    backend: { field: 'backend' },
+    optimizer: { field: 'optimizer' },
+    weight_decay: { field: 'weightDecay' },
+    momentum: { field: 'momentum' },
+    schedule: { field: 'schedule' },
+    warmup_steps: { field: 'warmupSteps' },
+    max_grad_norm: { field: 'clipNorm' },
+    gradient_accumulation_steps: { field: 'gradAccumulation' },
+    eval_steps: { field: 'evalEvery' },
+    early_stopping_patience: { field: 'patience' },
+    save_steps: { field: 'checkpointEvery' },
+    log_dir: { extra: 'string', into: 'paths.logDir' },
+    checkpoint_dir: { extra: 'string', into: 'paths.checkpointDir' },
+  },
+  data: {
+    train: { extra: 'string', into: 'data.train' },
+    dev: { extra: 'string', into: 'data.dev' },
+    test: { extra: 'string', into: 'data.test' },
+    scheme: { extra: 'scheme', into: 'data.scheme' },
+  },
+};
+
+const isLeaf = (x: Leaf | Schema): x is Leaf => 'field' in x || 'extra' in x;
+
+function leaves(schema: Schema, prefix = ''): [string, Leaf][] {
+  return Object.entries(schema).flatMap(([k, v]) => (isLeaf(v) ? [[prefix + k, v] as [string, Leaf]] : leaves(v, `${prefix}${k}.`)));
+}
+
+/** RunConfig field -> its YAML path, e.g. learningRate -> training.lr. */
+export const YAML_PATH_OF = Object.fromEntries(
+  leaves(SCHEMA).flatMap(([path, leaf]) => ('field' in leaf ? [[leaf.field, path]] : [])),
+) as Record<keyof RunConfig, string>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** Reads one value against the leaf's type; returns it, or a problem in words. */
+function readValue(leaf: Leaf, value: unknown): { value: unknown } | { problem: string } {
+  const kind = 'field' in leaf ? typeof DEFAULT_CONFIG[leaf.field] : leaf.extra;
+  if ('field' in leaf && leaf.field === 'encoder' && typeof value === 'string' && !(ENCODERS as readonly string[]).includes(value)) {
+    const planned = (PLANNED_ENCODERS as readonly string[]).includes(value);
+    return { problem: `${show(value)} is ${planned ? 'not supported yet' : 'not an encoder'} (supported: ${ENCODERS.join(', ')})` };
+  }
+  if ('field' in leaf && leaf.field === 'loss' && typeof value === 'string' && !(LOSSES as readonly string[]).includes(value)) {
+    const planned = (PLANNED_LOSSES as readonly string[]).includes(value);
+    return { problem: `${show(value)} is ${planned ? 'not supported yet' : 'not a loss'} (supported: ${LOSSES.join(', ')})` };
+  }
+  switch (kind) {
+    case 'number':
+    case 'count': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return { problem: `must be a number, got ${show(value)}` };
+      if (kind === 'count' && !(Number.isInteger(n) && n >= 0)) return { problem: `must be a whole number >= 0, got ${show(value)}` };
+      return { value: n };
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : { problem: `must be true or false, got ${show(value)}` };
+    case 'mapping':
+      return isObject(value) ? { value } : { problem: `must be a mapping (key: value lines), got ${show(value)}` };
+    case 'scheme':
+      return (TAG_SCHEMES as readonly unknown[]).includes(value) ? { value } : { problem: `${show(value)} is not one of ${TAG_SCHEMES.join(', ')}` };
+    default: // string, and RunConfig's string fields (validateConfig checks their choices)
+      return typeof value === 'string' ? { value } : { problem: `must be text, got ${show(value)}` };
+  }
+}
+
+/** Sets `path` (a.b.c) in a plain object tree, creating mappings on the way. */
+function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = root;
+  for (const k of keys.slice(0, -1)) {
+    if (!isObject(node[k])) node[k] = {};
+    node = node[k] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+/**
+ * Parses a run file. `overrides` are `path=value` strings (the CLI's --set), applied on top of the
+ * file, each value read as YAML. Throws an Error naming `file` and the key path of every wrong value.
+ */
+export function parseRunYaml(text: string, file: string, overrides: string[] = []): RunYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) throw new Error(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`).join('\n'));
+  const root: unknown = doc.toJS() ?? {};
+  if (!isObject(root) || (doc.contents && !isMap(doc.contents))) throw new Error(`${file}: the top level must be a mapping (model:, training:, data:)`);
+  const overridden = new Set<string>();
+  for (const o of overrides) {
+    const eq = o.indexOf('=');
+    if (eq <= 0) throw new Error(`--set ${o}: expected key=value, e.g. training.lr=0.001`);
+    const path = o.slice(0, eq).trim();
+    setPath(root, path, parseDocument(o.slice(eq + 1)).toJS());
+    overridden.add(path);
+  }
+  /** Where a value came from, for messages: file:line, or the --set that gave it. */
+  const where = (path: string) => {
+    if (overridden.has(path)) return `${file} (--set)`;
+    const node = doc.getIn(path.split('.'), true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? `${file}:${lineCounter.linePos(node.range[0]).line}` : file;
+  };
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const config: RunConfig = { ...DEFAULT_CONFIG };
+  const found: Record<string, unknown> = {};
+  const allPaths = leaves(SCHEMA).map(([p]) => p);
+
+  const walk = (node: Record<string, unknown>, schema: Schema, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      const path = prefix + key;
+      const spec = schema[key];
+      if (!spec) {
+        const near = allPaths.find((p) => editDistance(p, path) <= 2);
+        warnings.push(`${path}: unknown key${near ? ` (did you mean ${near}?)` : ''}`);
+      } else if (value === null || value === undefined) {
+        continue; // `key:` or `key: null` leaves the default
+      } else if (!isLeaf(spec)) {
+        if (isObject(value)) walk(value, spec, `${path}.`);
+        else problems.push(`${where(path)}: ${path}: must be a mapping, got ${show(value)}`);
+      } else {
+        const read = readValue(spec, value);
+        if ('problem' in read) problems.push(`${where(path)}: ${path}: ${read.problem}`);
+        else if ('field' in spec) (config as Record<keyof RunConfig, unknown>)[spec.field] = read.value;
+        else found[spec.into] = read.value;
+      }
+    }
+  };
+  walk(root, SCHEMA, '');
+  if (problems.length === 0) {
+    for (const p of validateConfig(config)) {
+      const key = p.slice(0, p.indexOf(':')) as keyof RunConfig;
+      const path = YAML_PATH_OF[key] ?? key;
+      problems.push(`${where(path)}: ${path}${p.slice(key.length)}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+
+  const params = found['loss.params'] as Record<string, unknown> | undefined;
+  for (const k of Object.keys(params ?? {})) warnings.push(`model.loss.params.${k}: unknown key (loss ${config.loss} takes no parameters)`);
+  const gpus = found.gpus as number | undefined;
+  if (gpus !== undefined && gpus > 1) warnings.push(`training.gpus: ${gpus} asked for; a run uses one device (training.backend)`);
+  const baseModel = found['model.baseModel'] as string | undefined;
+  if (baseModel) warnings.push(`model.base_model: '${baseModel}' is not used by model.encoder ${config.encoder} (pretrained encoders are not supported yet)`);
+
+  const pick = <T extends object>(prefix: string): T =>
+    Object.fromEntries(Object.entries(found).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : []))) as T;
+  return { config, data: pick<RunYamlData>('data.'), paths: pick<RunYamlPaths>('paths.'), model: pick<RunYamlModel>('model.'), warnings };
+}
+
+/** A run file for `config` (every field, defaults included) that parseRunYaml reads back to the same run. */
+export function toRunYaml(config: RunConfig, data: RunYamlData = {}, extra: { paths?: RunYamlPaths; model?: RunYamlModel } = {}): string {
+  const tree: Record<string, unknown> = {};
+  for (const [path, leaf] of leaves(SCHEMA)) {
+    if ('field' in leaf) setPath(tree, path, config[leaf.field]);
+    else if (leaf.into === 'loss.params') setPath(tree, path, {});
+    else {
+      const [group, key] = leaf.into.split('.');
+      const groups: Record<string, Record<string, unknown> | undefined> = { data: { ...data }, paths: { ...extra.paths }, model: { ...extra.model } };
+      const source = groups[group] ?? {};
+      if (source[key] !== undefined) setPath(tree, path, source[key]);
+    }
+  }
+  return `# NER studio run configuration; every key is described in README.md, "Configuration".\n${stringify(tree)}`;
+}
