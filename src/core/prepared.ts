@@ -31,9 +31,16 @@ export interface DatasetSummary {
   splits: Record<SplitName, SplitSummary>;
 }
 
+/** Tokens and tags as written, for display: sentence browser, error examples. */
+export interface SplitText {
+  tokens: string[][];
+  tags: string[][];
+}
+
 export interface PreparedDataset {
   summary: DatasetSummary;
   vocab: Vocabularies;
+  text: Record<SplitName, SplitText>;
   train: PackedSplit;
   dev: PackedSplit;
   test: PackedSplit;
@@ -98,11 +105,21 @@ export function prepareDataset(dataset: Dataset, vocab: Vocabularies, encode: Se
       splits: { train: summariseSplit(dataset.train), dev: summariseSplit(dataset.dev), test: summariseSplit(dataset.test) },
     },
     vocab,
+    text: {
+      train: splitText(dataset.train),
+      dev: splitText(dataset.dev),
+      test: splitText(dataset.test),
+    },
     train: packSplit(dataset.train.map(encode)),
     dev: packSplit(dataset.dev.map(encode)),
     test: packSplit(dataset.test.map(encode)),
   };
 }
+
+const splitText = (sentences: { tokens: string[]; tags: string[] }[]): SplitText => ({
+  tokens: sentences.map((s) => s.tokens),
+  tags: sentences.map((s) => s.tags),
+});
 
 /** The buffers to list as transferables when posting a prepared dataset. */
 export function preparedBuffers(d: PreparedDataset): ArrayBuffer[] {

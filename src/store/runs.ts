@@ -10,6 +10,12 @@ import { deleteRun, loadRuns, saveRun } from './persist';
 /** 'interrupted': the page closed while the run was going; what it had reached is kept. */
 export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';
 
+export interface DevAnalysis {
+  tokens: string[][];
+  gold: string[][];
+  pred: string[][];
+}
+
 export interface RunRecord {
   id: string;
   name: string;
@@ -27,6 +33,8 @@ export interface RunRecord {
   bestDevF1: number | null;
   parameters: number | null;
   checkpoint: Uint8Array | null;
+  /** Dev sentences with gold and predicted tags from the final model, for error analysis. */
+  devAnalysis: DevAnalysis | null;
   error: string | null;
   startedAt: number;
 }
@@ -115,6 +123,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
         bestDevF1: null,
         parameters: null,
         checkpoint: null,
+        devAnalysis: null,
         error: null,
         startedAt: Date.now(),
       };

@@ -91,6 +91,13 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'annotations that are not a list',
+    record: { text: 'a', label: 'PER' },
+    tokens: ['a'],
+    tags: ['O'],
+    warnings: [/^has annotations "PER" that are not a list; read as none$/],
+  },
+  {
     name: 'no annotations: all O',
     record: { text: 'nothing here' },
     tokens: ['nothing', 'here'],

@@ -69,6 +69,7 @@ const describe = (text: string, s: CharSpan) => `[${s.start}, ${s.end}, ${JSON.s
 
 /** The record's `label` / `labels` / `entities` list, checked against its text and cleared of overlaps. */
 function readSpans(text: string, raw: unknown, warnings: string[]): CharSpan[] {
+  if (raw !== undefined && !Array.isArray(raw)) warnings.push(`has annotations ${JSON.stringify(raw)} that are not a list; read as none`);
   const items = Array.isArray(raw) ? raw : [];
   const spans: CharSpan[] = [];
   for (const item of items) {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectFormat, parseFile } from './index';
 import { sniffColumnLayout } from './columnLayout';
+import { makeRng } from '../rng';
 
 describe('detectFormat', () => {
   it.each<[string, string, string]>([
@@ -65,6 +66,21 @@ describe('parseFile', () => {
 
   it('validate: false skips the scheme check', () => {
     expect(parseFile('a O\nb I-Y\nc O\nd B-X\ne O\nf B-Z\n', 'x.txt', { validate: false }).diagnostics).toEqual([]);
+  });
+});
+
+describe('parseFile never throws', () => {
+  it.each(['fuzz.txt', 'fuzz.jsonl', 'fuzz.json'])('on random input named %s', (file) => {
+    const rng = makeRng(11);
+    const alphabet = ['{', '}', '[', ']', '"', ',', ':', '\\', 'tokens', 'ner_tags', 'text', 'label', '0', '5', 'B-X', 'I-X', 'E-X', 'O', ' ', '\n', '\t', '\u0000'];
+    for (let trial = 0; trial < 400; trial++) {
+      let text = '';
+      for (let i = Math.floor(rng() * 50); i > 0; i--) text += alphabet[Math.floor(rng() * alphabet.length)];
+      const parsed = parseFile(text, file);
+      for (const s of parsed.sentences) expect(s.tags).toHaveLength(s.tokens.length);
+      if (parsed.sentences.length === 0) expect(parsed.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      for (const d of parsed.diagnostics) expect(d.message.startsWith(file)).toBe(true);
+    }
   });
 });
 

@@ -21,15 +21,15 @@ export function parseJson(text: string, file: string, options: JsonOptions = {})
   const { records, problems } = readJsonRecords(text);
   for (const p of problems) log.add('error', p.message, p.line);
 
-  let extraKeys: string[] | undefined; // fixed by the first token record
+  let extraKeys: string[] | undefined; // fixed by the first record with a list of tokens
   for (const { value, line } of records) {
     if (!isObject(value)) {
       log.add('error', `is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}, not a record with "text" or "tokens"; skipped`, line);
       continue;
     }
     if ('tokens' in value) {
-      extraKeys ??= extraKeysOf(value);
-      const result = tokenRecordToSentence(value, line, extraKeys, options.labels);
+      if (Array.isArray(value.tokens)) extraKeys ??= extraKeysOf(value);
+      const result = tokenRecordToSentence(value, line, extraKeys ?? [], options.labels);
       if (result.needsLabels) {
         log.add('error', result.error!, line);
         return { file, sentences: [], diagnostics: log.finish() };
