@@ -42,8 +42,18 @@ interface Tok {
   tag: string;
   wellFormed: boolean;
 }
-const readTok = (tag: string): Tok => ({ ...splitTag(tag), tag, wellFormed: tag === 'O' || WELL_FORMED.test(tag) });
-const SENTENCE_START = readTok('O');
+// A corpus has a few dozen distinct tags and millions of tokens: read each tag once (bounded, for junk input).
+const TOKS = new Map<string, Tok>();
+function readTok(tag: string): Tok {
+  let tok = TOKS.get(tag);
+  if (!tok) {
+    const { prefix, type } = splitTag(tag);
+    tok = { prefix, type, tag, wellFormed: tag === 'O' || WELL_FORMED.test(tag) };
+    if (TOKS.size < 10_000) TOKS.set(tag, tok);
+  }
+  return tok;
+}
+const SENTENCE_START: Tok = { prefix: 'O', type: '', tag: 'O', wellFormed: true }; // not the cached 'O': compared by identity
 /** After B- or I- an entity is still open: the next tag may continue it. */
 const isOpen = (t: Tok) => t.wellFormed && (t.prefix === 'B' || t.prefix === 'I');
 
@@ -61,8 +71,11 @@ export function findSchemeIssues(tags: readonly string[], scheme: TagScheme): Sc
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
     const cur = readTok(tag);
-    const after = prev === SENTENCE_START ? 'at the sentence start' : `after ${prev.tag}`;
-    const issue = (kind: SchemeIssueKind, why: string) => issues.push({ kind, token: i, message: `has ${tag} ${after}: ${why}` });
+    const before = prev;
+    const issue = (kind: SchemeIssueKind, why: string) => {
+      const after = before === SENTENCE_START ? 'at the sentence start' : `after ${before.tag}`;
+      issues.push({ kind, token: i, message: `has ${tag} ${after}: ${why}` });
+    };
 
     if (close && isOpen(prev) && !continues(cur)) unclosed(i - 1, prev);
     if (!cur.wellFormed) {

@@ -47,6 +47,9 @@ export interface RunsSlice {
   stop: (runId: string) => void;
   selectRun: (runId: string) => void;
   removeRun: (runId: string) => void;
+  /** Runs ticked for the comparison charts and table. */
+  compareIds: string[];
+  toggleCompare: (runId: string) => void;
   /** Lists the runs kept from earlier visits. */
   restoreRuns: () => Promise<void>;
 }
@@ -99,6 +102,9 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
   return {
     runs: [],
     selectedRunId: null,
+    compareIds: [],
+    toggleCompare: (runId) =>
+      set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
     train: (config) => {
       const dataset = get().dataset;
       const problems = validateConfig(config);
@@ -136,7 +142,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     selectRun: (runId) => set({ selectedRunId: runId }),
     removeRun: (runId) => {
       handles.get(runId)?.stop();
-      set((s) => ({ runs: s.runs.filter((r) => r.id !== runId), selectedRunId: s.selectedRunId === runId ? null : s.selectedRunId }));
+      set((s) => ({
+        runs: s.runs.filter((r) => r.id !== runId),
+        selectedRunId: s.selectedRunId === runId ? null : s.selectedRunId,
+        compareIds: s.compareIds.filter((id) => id !== runId),
+      }));
       void deleteRun(runId).catch(() => undefined);
     },
     restoreRuns: async () => {

@@ -1,5 +1,5 @@
 /** @file Turns a trained tagger into checkpoint bytes and back (the zip format lives in core/checkpoint.ts). */
-import { makeCheckpointConfig, readCheckpoint, writeCheckpoint, type CheckpointConfig } from '../core/checkpoint';
+import { makeCheckpointConfig, readCheckpoint, writeCheckpoint, type CheckpointConfig, type WeightTensor } from '../core/checkpoint';
 import { completeConfig, type RunConfig } from '../core/config';
 import type { Vocabularies } from '../core/vocab';
 import { Tagger } from '../model/tagger';
@@ -11,7 +11,16 @@ export async function saveCheckpoint(
   vocab: Vocabularies,
   trained: CheckpointConfig['trained'],
 ): Promise<Uint8Array> {
-  const weights = await tagger.exportWeights();
+  return saveWeightsCheckpoint(await tagger.exportWeights(), config, vocab, trained);
+}
+
+/** The same file from weights already read, e.g. TrainResult.best.weights (the best checkpoint). */
+export function saveWeightsCheckpoint(
+  weights: WeightTensor[],
+  config: RunConfig,
+  vocab: Vocabularies,
+  trained: CheckpointConfig['trained'],
+): Uint8Array {
   return writeCheckpoint(makeCheckpointConfig(config, vocab, trained), vocab, weights);
 }
 

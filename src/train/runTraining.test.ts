@@ -140,7 +140,9 @@ describe('runTraining', () => {
 
   it('refuses to resume under a config that changes the curve, naming the key', async () => {
     const { result } = await train({ ...TINY, maxSteps: 1 });
-    await expect(runTraining({ ...TINY, seed: 9 }, DATA, {}, result.state)).rejects.toThrow(/resume: seed: 42 in the saved state, 9 in this config/);
+    await expectNoLeaks(() =>
+      expect(runTraining({ ...TINY, seed: 9 }, DATA, {}, result.state)).rejects.toThrow(/resume: seed: 42 in the saved state, 9 in this config/),
+    );
   });
 });
 

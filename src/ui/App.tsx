@@ -6,6 +6,7 @@ import { TrainPanel } from './panels/TrainPanel';
 import { RunStatus } from './panels/RunStatus';
 import { RunsTable } from './panels/RunsTable';
 import { Playground } from './panels/Playground';
+import { ComparePanel } from './compare/ComparePanel';
 import { LossChart } from './charts/LossChart';
 import { F1Chart } from './charts/F1Chart';
 
@@ -39,6 +40,10 @@ export function App() {
         <section aria-labelledby="runs-heading" className="panel panel-wide">
           <h2 id="runs-heading">Runs</h2>
           <RunsTable />
+        </section>
+        <section aria-labelledby="compare-heading" className="panel panel-wide">
+          <h2 id="compare-heading">Compare runs</h2>
+          <ComparePanel />
         </section>
         <section aria-labelledby="playground-heading" className="panel panel-wide">
           <h2 id="playground-heading">Playground</h2>

@@ -37,6 +37,8 @@ export interface StepPoint {
   sentencesPerSec: number;
   wallTime: number;
   stepsPerEpoch: number;
+  /** The learning rate this step used (schedules change it). */
+  lr?: number;
 }
 
 export interface EvalPoint {

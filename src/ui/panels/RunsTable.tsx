@@ -9,6 +9,8 @@ export function RunsTable() {
   const selectedId = useStudio((s) => s.selectedRunId);
   const selectRun = useStudio((s) => s.selectRun);
   const removeRun = useStudio((s) => s.removeRun);
+  const compareIds = useStudio((s) => s.compareIds);
+  const toggleCompare = useStudio((s) => s.toggleCompare);
   const selected = useSelectedRun();
   return (
     <div>
@@ -21,12 +23,13 @@ export function RunsTable() {
             <th scope="col">Loss</th>
             <th scope="col">Status</th>
             <th scope="col">Best dev F1</th>
+            <th scope="col">Compare</th>
           </tr>
         </thead>
         <tbody>
           {runs.length === 0 && (
             <tr>
-              <td colSpan={6} className="muted">
+              <td colSpan={7} className="muted">
                 No runs yet.
               </td>
             </tr>
@@ -46,6 +49,9 @@ export function RunsTable() {
               </td>
               <td>{r.status}</td>
               <td>{r.bestDevF1 === null ? '–' : r.bestDevF1.toFixed(3)}</td>
+              <td>
+                <input type="checkbox" aria-label={`Compare ${r.name}`} checked={compareIds.includes(r.id)} onChange={() => toggleCompare(r.id)} />
+              </td>
             </tr>
           ))}
         </tbody>
