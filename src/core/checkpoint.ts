@@ -20,7 +20,7 @@ export interface CheckpointConfig {
   label2id: Record<string, number>;
   config: RunConfig;
   /** What training saw, for the record. */
-  trained: { steps: number; epochs: number; bestDevF1: number | null; backend: string; createdAt: string };
+  trained: { steps: number; epochs: number; bestDevF1: number | null; bestStep?: number | null; backend: string; createdAt: string };
 }
 
 export interface WeightTensor {

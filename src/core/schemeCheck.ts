@@ -71,6 +71,10 @@ export function findSchemeIssues(tags: readonly string[], scheme: TagScheme): Sc
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
     const cur = readTok(tag);
+    if (cur.prefix === 'O' && !isOpen(prev)) {
+      prev = cur; // most tokens: O after O raises nothing in any scheme
+      continue;
+    }
     const before = prev;
     const issue = (kind: SchemeIssueKind, why: string) => {
       const after = before === SENTENCE_START ? 'at the sentence start' : `after ${before.tag}`;

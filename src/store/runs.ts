@@ -1,6 +1,7 @@
 /** @file The runs slice: every run's config, live status and metric points, and its checkpoint once done. */
 import type { StateCreator } from 'zustand';
 import type { RunConfig } from '../core/config';
+import type { SplitText } from '../core/prepared';
 import { validateConfig } from '../core/config';
 import type { EvalPoint, RunPhase, StepPoint, TrainResponse } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
@@ -56,6 +57,16 @@ export interface RunsSlice {
 
 const handles = new Map<string, RunHandle>();
 
+/** Each live run's dev sentences, captured at its start: the person may load another dataset meanwhile. */
+const devTexts = new Map<string, SplitText>();
+
+function devAnalysisFor(runId: string, pred: string[][] | null): DevAnalysis | null {
+  const dev = devTexts.get(runId);
+  devTexts.delete(runId);
+  if (!dev || !pred || pred.length !== dev.tokens.length) return null;
+  return { tokens: dev.tokens, gold: dev.tags, pred };
+}
+
 const ENDED: RunStatus[] = ['finished', 'stopped', 'failed', 'interrupted'];
 export const isActive = (r: RunRecord) => !ENDED.includes(r.status);
 
@@ -90,9 +101,20 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       }
       case 'done':
         handles.delete(id);
-        return update(id, () => ({ status: msg.status, checkpoint: new Uint8Array(msg.checkpoint), bestDevF1: msg.bestDevF1, parameters: msg.parameters }), true);
+        return update(
+          id,
+          () => ({
+            status: msg.status,
+            checkpoint: new Uint8Array(msg.checkpoint),
+            bestDevF1: msg.bestDevF1,
+            parameters: msg.parameters,
+            devAnalysis: devAnalysisFor(id, msg.devPredictions),
+          }),
+          true,
+        );
       case 'error':
         handles.delete(id);
+        devTexts.delete(id);
         return update(id, () => ({ status: 'failed', error: msg.message }), true);
       default:
         msg satisfies never;
@@ -134,6 +156,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
         startedAt: Date.now(),
       };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: id }));
+      devTexts.set(id, dataset.text.dev);
       handles.set(id, startRun(id, config, dataset, onMessage));
       void saveRun(run).catch(() => undefined);
       return [];

@@ -9,6 +9,9 @@ import { Playground } from './panels/Playground';
 import { ComparePanel } from './compare/ComparePanel';
 import { LossChart } from './charts/LossChart';
 import { F1Chart } from './charts/F1Chart';
+import { DatasetView } from './panels/DatasetView';
+import { ErrorAnalysisView } from './panels/ErrorAnalysisView';
+import { CrfView } from './panels/CrfView';
 
 export function App() {
   useEffect(() => {
@@ -48,6 +51,19 @@ export function App() {
         <section aria-labelledby="playground-heading" className="panel panel-wide">
           <h2 id="playground-heading">Playground</h2>
           <Playground />
+        </section>
+        <section aria-labelledby="dataset-view-heading" className="panel panel-wide">
+          <h2 id="dataset-view-heading">Dataset view</h2>
+          <DatasetView />
+        </section>
+        <section aria-labelledby="errors-heading" className="panel panel-wide">
+          <h2 id="errors-heading">Error analysis</h2>
+          <ErrorAnalysisView />
+        </section>
+        <section aria-labelledby="model-heading" className="panel panel-wide">
+          <h2 id="model-heading">Model view</h2>
+          <h3>CRF transitions</h3>
+          <CrfView />
         </section>
       </main>
     </div>

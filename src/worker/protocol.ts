@@ -57,7 +57,17 @@ export type TrainResponse =
   | { type: 'phase'; runId: string; phase: RunPhase; epoch: number }
   | ({ type: 'step'; runId: string } & StepPoint)
   | ({ type: 'eval'; runId: string } & EvalPoint)
-  | { type: 'done'; runId: string; status: 'finished' | 'stopped'; checkpoint: ArrayBuffer; bestDevF1: number | null; parameters: number }
+  | {
+      type: 'done';
+      runId: string;
+      status: 'finished' | 'stopped';
+      /** The best dev checkpoint (the last weights where there is no dev split). */
+      checkpoint: ArrayBuffer;
+      bestDevF1: number | null;
+      parameters: number;
+      /** Dev tags predicted by that checkpoint, in dev order; null without a dev split. */
+      devPredictions: string[][] | null;
+    }
   | { type: 'error'; runId: string; message: string };
 
 // ---- prediction worker: the playground ----

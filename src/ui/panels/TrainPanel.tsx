@@ -4,6 +4,7 @@ import { BACKEND_CHOICES, ENCODERS, LOSSES, type RunConfig } from '../../core/co
 import { useStudio } from '../../store';
 import { isActive } from '../../store/runs';
 import { NumberField } from '../components/NumberField';
+import { AdvancedFields } from './AdvancedFields';
 
 const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = { bilstm: 'BiLSTM + char CNN' };
 const LOSS_LABELS: Record<(typeof LOSSES)[number], string> = { crf: 'CRF negative log-likelihood', cross_entropy: 'Cross-entropy' };
@@ -63,6 +64,7 @@ export function TrainPanel() {
           ))}
         </select>
       </div>
+      <AdvancedFields config={config} set={set} />
       <div className="buttons">
         <button type="submit" className="primary" disabled={Boolean(active)}>
           Train

@@ -1,0 +1,47 @@
+/** @file The rest of the run config, folded away: optimiser, schedule, regularisation, evaluation, sizes. */
+import { OPTIMIZERS, SCHEDULES, type RunConfig } from '../../core/config';
+import { NumberField } from '../components/NumberField';
+
+interface Props {
+  config: RunConfig;
+  set: <K extends keyof RunConfig>(key: K) => (value: RunConfig[K]) => void;
+}
+
+export function AdvancedFields({ config, set }: Props) {
+  return (
+    <details className="advanced">
+      <summary>Advanced settings</summary>
+      <div className="train-form">
+        <div className="field">
+          <label htmlFor="optimizer">Optimizer</label>
+          <select id="optimizer" value={config.optimizer} onChange={(e) => set('optimizer')(e.target.value as RunConfig['optimizer'])}>
+            {OPTIMIZERS.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="schedule">Schedule</label>
+          <select id="schedule" value={config.schedule} onChange={(e) => set('schedule')(e.target.value as RunConfig['schedule'])}>
+            {SCHEDULES.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </div>
+        <NumberField label="Warm-up steps" value={config.warmupSteps} min={0} step={1} onChange={set('warmupSteps')} />
+        <NumberField label="Weight decay" value={config.weightDecay} min={0} step={0.001} onChange={set('weightDecay')} hint="AdamW" />
+        <NumberField label="Momentum" value={config.momentum} min={0} step={0.05} onChange={set('momentum')} hint="SGD" />
+        <NumberField label="Clip norm" value={config.clipNorm} min={0} step={0.5} onChange={set('clipNorm')} hint="0 = off" />
+        <NumberField label="Gradient accumulation" value={config.gradAccumulation} min={1} step={1} onChange={set('gradAccumulation')} />
+        <NumberField label="Evaluate every" value={config.evalEvery} min={0} step={1} onChange={set('evalEvery')} hint="steps; 0 = each epoch" />
+        <NumberField label="Patience" value={config.patience} min={0} step={1} onChange={set('patience')} hint="evaluations; 0 = off" />
+        <NumberField label="Seed" value={config.seed} min={0} step={1} onChange={set('seed')} />
+        <NumberField label="Dropout" value={config.dropout} min={0} step={0.05} onChange={set('dropout')} />
+        <NumberField label="Word dim" value={config.wordDim} min={1} step={1} onChange={set('wordDim')} />
+        <NumberField label="Char dim" value={config.charDim} min={1} step={1} onChange={set('charDim')} />
+        <NumberField label="Char filters" value={config.charFilters} min={1} step={1} onChange={set('charFilters')} />
+        <NumberField label="Hidden size" value={config.hidden} min={1} step={1} onChange={set('hidden')} hint="per direction" />
+      </div>
+    </details>
+  );
+}
