@@ -14,6 +14,14 @@ async function sumOf(locator: Locator, attribute: string): Promise<number> {
   return values.reduce((n, v) => n + v, 0);
 }
 
+/** The sentence as shown, without the entity labels woven into it. */
+const sentenceText = (item: Locator) =>
+  item.locator('.entity-sentence').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.entity-label').forEach((l) => l.remove());
+    return copy.textContent;
+  });
+
 async function loadDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Load demo dataset' }).click();
   await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 1500 / })).toBeVisible();
@@ -34,6 +42,7 @@ test('the dataset view charts the demo data and finds sentences, entities highli
   await expect(view.getByRole('table', { name: 'Dataset statistics' }).getByRole('row', { name: /^train 1500 / })).toBeVisible();
   await expect(view).toContainText('All tags follow IOB2');
   await screenshot(page, 'lab-01-dataset-view');
+  await view.getByRole('img', { name: 'Entities per type chart' }).screenshot({ path: 'e2e/screenshots/lab-01-entities-chart.png' });
 
   await view.getByLabel('Search sentences').fill('Berlin');
   const results = view.getByRole('list', { name: 'Matching sentences' });
@@ -75,9 +84,9 @@ test('a token of markup in a dropped file shows up as its characters', async ({ 
   await view.getByLabel('Search sentences').fill('onerror');
   const results = view.getByRole('list', { name: 'Matching sentences' });
   await expect(results.getByRole('listitem')).toHaveCount(2);
-  await expect(results.getByRole('listitem').first()).toContainText(`Anna PER saw ${MARKUP} MISC in Oslo LOC`);
+  expect(await sentenceText(results.getByRole('listitem').first())).toBe(`Anna saw ${MARKUP} in Oslo`);
   await expect(results.locator('mark.entity-misc')).toHaveText(`${MARKUP}MISC`);
-  await expect(results.getByRole('listitem').nth(1)).toContainText(`Tom PER typed ${MARKUP}`);
+  expect(await sentenceText(results.getByRole('listitem').nth(1))).toBe(`Tom typed ${MARKUP}`);
   await expect(page.locator('img')).toHaveCount(0);
   expect(alerts).toEqual([]);
   await screenshot(page, 'lab-03-markup-as-text');
@@ -105,6 +114,7 @@ test('after a short run the model view shows CRF transitions and error analysis 
   await model.getByText('CRF transitions heatmap as a table').click();
   await expect(model.getByRole('table', { name: 'CRF transitions heatmap values' }).getByRole('row')).toHaveCount(7);
   await screenshot(page, 'lab-04-crf-heatmap');
+  await model.screenshot({ path: 'e2e/screenshots/lab-04-crf-heatmap-section.png' });
 
   // The dev split is 8 sentences of the tiny file, each with a PER, an ORG and a LOC entity.
   const errors = page.getByRole('region', { name: 'Error analysis' });
@@ -126,4 +136,5 @@ test('after a short run the model view shows CRF transitions and error analysis 
     if (Number(await missed.getAttribute('data-gold')) > 0) await expect(errors.getByRole('table', { name: 'Missed examples' })).toBeVisible();
   }
   await screenshot(page, 'lab-05-error-analysis');
+  await errors.screenshot({ path: 'e2e/screenshots/lab-05-error-analysis-section.png' });
 });

@@ -20,8 +20,24 @@ export async function activateBackend(name: BackendName): Promise<void> {
   await tf.ready();
 }
 
-/** Live memory figures for the status line. */
-export function memoryReport(): { tensors: number; bytes: number } {
-  const m = tf.memory();
-  return { tensors: m.numTensors, bytes: m.numBytes };
+/** Live memory figures for the status line: live tensors, their bytes, and on webgpu the bytes held on the GPU. */
+export function memoryReport(): { tensors: number; bytes: number; gpuBytes: number | null } {
+  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  return { tensors: m.numTensors, bytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
+}
+
+/** Destroys the WebGPU device under tfjs, as a driver reset would; lets tests check recovery. */
+export function loseWebGpuDevice(): boolean {
+  if (tf.getBackend() !== 'webgpu') return false;
+  (tf.backend() as unknown as { device: GPUDevice }).device.destroy();
+  return true;
+}
+
+/** Words for an error that is really "the model does not fit". */
+export function explainFailure(err: unknown, backend: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/out of memory|\boom\b|failed to allocate|allocation|exceeds .*limit|maxStorageBufferBindingSize|maxBufferSize/i.test(message)) {
+    return `The model does not fit in memory on ${backend} (${message}). Try a smaller batch size, or a smaller model (hidden size, word dim), or the wasm backend.`;
+  }
+  return message || 'training failed';
 }

@@ -7,17 +7,19 @@ const spec = {
     json: { type: 'boolean' },
     to: { type: 'string', choices: ['iob1', 'iob2'] },
     output: { type: 'string', short: 'o' },
+    set: { type: 'strings' },
   },
   positionals: { name: 'FILE', min: 1, max: 2 },
 } as const;
 
 describe('parseArgs', () => {
   it.each<[string, string[], object, string[]]>([
-    ['positionals only, defaults', ['a.txt'], { json: false, to: undefined, output: undefined }, ['a.txt']],
-    ['flags anywhere', ['--json', 'a.txt', '--to', 'iob2'], { json: true, to: 'iob2', output: undefined }, ['a.txt']],
-    ['--name=value and a short alias', ['a.txt', '--to=IOB1', '-o', 'out.txt'], { json: false, to: 'iob1', output: 'out.txt' }, ['a.txt']],
-    ['- is standard input', ['-', '-o', '-'], { json: false, to: undefined, output: '-' }, ['-']],
-    ['-- ends the options', ['--', '--json'], { json: false, to: undefined, output: undefined }, ['--json']],
+    ['positionals only, defaults', ['a.txt'], { json: false, to: undefined, output: undefined, set: [] }, ['a.txt']],
+    ['flags anywhere', ['--json', 'a.txt', '--to', 'iob2'], { json: true, to: 'iob2', output: undefined, set: [] }, ['a.txt']],
+    ['--name=value and a short alias', ['a.txt', '--to=IOB1', '-o', 'out.txt'], { json: false, to: 'iob1', output: 'out.txt', set: [] }, ['a.txt']],
+    ['- is standard input', ['-', '-o', '-'], { json: false, to: undefined, output: '-', set: [] }, ['-']],
+    ['a repeatable option keeps every value in order', ['a.txt', '--set', 'x=1', '--set=y=2'], { json: false, to: undefined, output: undefined, set: ['x=1', 'y=2'] }, ['a.txt']],
+    ['-- ends the options', ['--', '--json'], { json: false, to: undefined, output: undefined, set: [] }, ['--json']],
   ])('%s', (_name, argv, options, positionals) => {
     expect(parseArgs(argv, spec)).toEqual({ options, positionals });
   });

@@ -1,12 +1,13 @@
 /**
  * @file The one argument parser every `ner` command uses: long options (`--to iob2`, `--to=iob2`), one-letter
- * aliases (`-o OUT`), boolean flags, options with a fixed set of values, and positionals. Anything else is a
- * UsageError whose message names the offending argument.
+ * aliases (`-o OUT`), boolean flags, repeatable options (`--set a=1 --set b=2`), options with a fixed set of values,
+ * and positionals. Anything else is a UsageError whose message names the offending argument.
  */
 import { UsageError } from './command';
 
 export interface OptionSpec {
-  type: 'boolean' | 'string';
+  /** 'strings': may be given more than once; the values in order. */
+  type: 'boolean' | 'string' | 'strings';
   /** One-letter alias, without the dash. */
   short?: string;
   /** The values a string option accepts, compared case-insensitively and returned in the case given here. */
@@ -20,7 +21,7 @@ export interface ArgSpec {
 }
 
 type Values<O extends Record<string, OptionSpec>> = {
-  [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : string | undefined;
+  [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K]['type'] extends 'strings' ? string[] : string | undefined;
 };
 
 export interface ParsedArgs<O extends Record<string, OptionSpec>> {
@@ -29,8 +30,8 @@ export interface ParsedArgs<O extends Record<string, OptionSpec>> {
 }
 
 export function parseArgs<S extends ArgSpec>(argv: readonly string[], spec: S): ParsedArgs<S['options']> {
-  const options: Record<string, boolean | string | undefined> = {};
-  for (const [name, o] of Object.entries(spec.options)) options[name] = o.type === 'boolean' ? false : undefined;
+  const options: Record<string, boolean | string | string[] | undefined> = {};
+  for (const [name, o] of Object.entries(spec.options)) options[name] = o.type === 'boolean' ? false : o.type === 'strings' ? [] : undefined;
   const byShort = new Map(Object.entries(spec.options).flatMap(([name, o]) => (o.short ? [[o.short, name] as const] : [])));
   const positionals: string[] = [];
 
@@ -63,7 +64,8 @@ export function parseArgs<S extends ArgSpec>(argv: readonly string[], spec: S): 
       if (!match) throw new UsageError(`${written} must be one of ${o.choices.join(', ')}, not ${JSON.stringify(value)}`);
       value = match;
     }
-    options[name] = value;
+    if (o.type === 'strings') (options[name] as string[]).push(value);
+    else options[name] = value;
   }
 
   const { name, min, max } = spec.positionals;

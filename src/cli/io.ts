@@ -36,3 +36,17 @@ export const splitLabels = (labels: string | undefined) => labels?.split(',').ma
 
 export const count = (n: number) => n.toLocaleString('en-US');
 export const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
+
+/** A column file: one line per token (cells joined by a space), a blank line after each sentence. */
+export function columnText(sentences: readonly (readonly string[][])[]): string {
+  return sentences.map((rows) => rows.map((cells) => `${cells.join(' ')}\n`).join('')).join('\n');
+}
+
+/** "1m05s", "42s": time left on a progress line. */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
+}

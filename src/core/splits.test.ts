@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { assembleDataset, splitFromFileName } from './splits';
+import { assembleDataset, datasetFromSplits, splitFromFileName } from './splits';
 import type { ParsedFile, Sentence, SplitName } from './types';
 
 describe('splitFromFileName', () => {
@@ -140,5 +140,24 @@ describe('assembleDataset', () => {
     const { dataset, diagnostics } = assembleDataset('d', [file('data.txt', 10)], { ratio: 1.5 });
     expect(dataset.train).toHaveLength(8);
     expect(diagnostics).toEqual([{ severity: 'warning', file: 'd', message: 'train ratio 1.5 is not between 0 and 1; using 0.8' }]);
+  });
+});
+
+describe('datasetFromSplits', () => {
+  it('puts each file in the split it is given for, whatever its name', () => {
+    const [train, dev, test] = [file('a.conll', 5), file('eng.train', 2), file('b.conll', 3)];
+    const { dataset, diagnostics } = datasetFromSplits('run.yaml', { train, dev, test });
+    expect(diagnostics).toEqual([]);
+    expect(ids(dataset.train)).toEqual(idsOf(train));
+    expect(ids(dataset.dev)).toEqual(idsOf(dev));
+    expect(ids(dataset.test)).toEqual(idsOf(test));
+  });
+
+  it('without dev, carves dev from train exactly as assembleDataset does', () => {
+    const train = file('train.conll', 10);
+    const given = datasetFromSplits('run.yaml', { train }, { ratio: 0.7, seed: 5 });
+    const assembled = assembleDataset('run.yaml', [train], { ratio: 0.7, seed: 5 });
+    expect(given).toEqual(assembled);
+    expect(given.dataset.dev).toHaveLength(3);
   });
 });

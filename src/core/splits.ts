@@ -36,6 +36,41 @@ function append(into: Sentence[], from: Sentence[]): void {
   for (const s of from) into.push(s);
 }
 
+/** The ratio and seed to use, with a warning when the ratio given cannot split anything. */
+function checkOptions(name: string, options: AssembleOptions, diagnostics: Diagnostic[]): { ratio: number; seed: number } {
+  const ratio = options.ratio ?? 0.8;
+  if (ratio > 0 && ratio < 1) return { ratio, seed: options.seed ?? 13 };
+  diagnostics.push({ severity: 'warning', file: name, message: `train ratio ${ratio} is not between 0 and 1; using 0.8` });
+  return { ratio: 0.8, seed: options.seed ?? 13 };
+}
+
+/** With no dev at all, dev is carved from train by the ratio; then empty splits are reported. */
+function carveDevAndCheck(
+  name: string,
+  splits: Record<SplitName, Sentence[]>,
+  sources: Dataset['sources'],
+  ratio: number,
+  seed: number,
+  diagnostics: Diagnostic[],
+): void {
+  const percent = `${Math.round(ratio * 100)}/${Math.round((1 - ratio) * 100)}`;
+  if (splits.dev.length === 0 && splits.train.length > 0) {
+    [splits.train, splits.dev] = splitByRatio(splits.train, ratio, seed);
+    for (const s of sources) if (s.split === 'train') s.split = 'ratio';
+    diagnostics.push({
+      severity: 'warning',
+      file: name,
+      message: `${name}: no dev file, so dev was carved from train (${percent}, seed ${seed})`,
+    });
+  }
+
+  if (splits.train.length === 0) {
+    diagnostics.push({ severity: 'error', file: name, message: `${name}: the train split is empty; add a training file` });
+  } else if (splits.dev.length === 0) {
+    diagnostics.push({ severity: 'warning', file: name, message: `${name}: the dev split is empty (too few sentences to split)` });
+  }
+}
+
 /**
  * Diagnostics returned are the assembly's own; each file's parse diagnostics stay on its ParsedFile.
  * Files without a split in their name go to train when a train file exists, else to train when a dev file exists,
@@ -47,13 +82,7 @@ export function assembleDataset(
   options: AssembleOptions = {},
 ): { dataset: Dataset; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const seed = options.seed ?? 13;
-  let ratio = options.ratio ?? 0.8;
-  if (!(ratio > 0 && ratio < 1)) {
-    diagnostics.push({ severity: 'warning', file: name, message: `train ratio ${ratio} is not between 0 and 1; using 0.8` });
-    ratio = 0.8;
-  }
-  const percent = `${Math.round(ratio * 100)}/${Math.round((1 - ratio) * 100)}`;
+  const { ratio, seed } = checkOptions(name, options, diagnostics);
 
   const splits: Record<SplitName, Sentence[]> = { train: [], dev: [], test: [] };
   const sources: Dataset['sources'] = [];
@@ -88,21 +117,29 @@ export function assembleDataset(
     append(splits.dev, dev);
   }
 
-  if (splits.dev.length === 0 && splits.train.length > 0) {
-    [splits.train, splits.dev] = splitByRatio(splits.train, ratio, seed);
-    for (const s of sources) if (s.split === 'train') s.split = 'ratio';
-    diagnostics.push({
-      severity: 'warning',
-      file: name,
-      message: `${name}: no dev file, so dev was carved from train (${percent}, seed ${seed})`,
-    });
-  }
+  carveDevAndCheck(name, splits, sources, ratio, seed, diagnostics);
+  return { dataset: { name, ...splits, sources }, diagnostics };
+}
 
-  if (splits.train.length === 0) {
-    diagnostics.push({ severity: 'error', file: name, message: `${name}: the train split is empty; add a training file` });
-  } else if (splits.dev.length === 0) {
-    diagnostics.push({ severity: 'warning', file: name, message: `${name}: the dev split is empty (too few sentences to split)` });
+/**
+ * A dataset from files whose split is given (a run file's data.train, data.dev, data.test), whatever their names.
+ * Without a dev file, dev is carved from train by the ratio with the same seeded shuffle as assembleDataset.
+ */
+export function datasetFromSplits(
+  name: string,
+  files: Partial<Record<SplitName, ParsedFile>>,
+  options: AssembleOptions = {},
+): { dataset: Dataset; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const { ratio, seed } = checkOptions(name, options, diagnostics);
+  const splits: Record<SplitName, Sentence[]> = { train: [], dev: [], test: [] };
+  const sources: Dataset['sources'] = [];
+  for (const split of ['train', 'dev', 'test'] as const) {
+    const f = files[split];
+    if (!f) continue;
+    append(splits[split], f.sentences);
+    sources.push({ file: f.file, split });
   }
-
+  carveDevAndCheck(name, splits, sources, ratio, seed, diagnostics);
   return { dataset: { name, ...splits, sources }, diagnostics };
 }

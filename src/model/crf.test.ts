@@ -73,11 +73,51 @@ function tensors(p: Problem) {
   };
 }
 
+/** Gradients of the mean NLL with respect to emissions, transitions, start and end, read back. */
+async function nllGrads(p: Problem): Promise<Float32Array[]> {
+  return expectNoLeaks(async () => {
+    const x = tensors(p);
+    // Variables rather than tf.grads: with T = 1 no transition is taken, so the NLL does not
+    // reach the transitions at all (tf.grads would throw); their gradient is then zero.
+    const vars = [x.emissions, x.trans, x.start, x.end].map((t) => tf.variable(t));
+    const [em, tr, st, en] = vars;
+    const out = tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(
+        () => tf.neg(tf.mean(crfLogLikelihood(em as tf.Variable<tf.Rank.R3>, x.labels, x.mask, tr as tf.Variable<tf.Rank.R2>, st as tf.Variable<tf.Rank.R1>, en as tf.Variable<tf.Rank.R1>))),
+        vars,
+      );
+      value.dispose();
+      return vars.map((v) => grads[v.name] ?? tf.zerosLike(v));
+    });
+    const values = await Promise.all(out.map((t) => t.data() as Promise<Float32Array>));
+    tf.dispose([...out, ...vars, ...Object.values(x)]);
+    return values;
+  });
+}
+
+/** Compares each gradient entry with a central difference of bruteNll, in float64. */
+function expectCentralDifferences(p: Problem, grads: Float32Array[]): void {
+  const params = [p.emissions, p.trans, p.start, p.end];
+  const eps = 1e-5;
+  params.forEach((param, which) => {
+    for (let i = 0; i < param.length; i++) {
+      const keep = param[i];
+      param[i] = keep + eps;
+      const up = bruteNll(p);
+      param[i] = keep - eps;
+      const down = bruteNll(p);
+      param[i] = keep;
+      expect(Math.abs(grads[which][i] - (up - down) / (2 * eps)), `param ${which} index ${i}`).toBeLessThan(1e-4);
+    }
+  });
+}
+
 const PROBLEMS = [
   { seed: 1, lengths: [4, 2], T: 4, K: 3 },
   { seed: 2, lengths: [1, 3], T: 3, K: 3 },
   { seed: 3, lengths: [2, 2], T: 2, K: 3 },
   { seed: 4, lengths: [1], T: 1, K: 3 },
+  { seed: 7, lengths: [1, 1, 1], T: 1, K: 4 },
 ];
 
 describe.each(TEST_BACKENDS)('CRF on %s', (backend) => {
@@ -107,34 +147,33 @@ describe.each(TEST_BACKENDS)('CRF on %s', (backend) => {
     }
   });
 
-  test('gradients of the NLL match central differences of a float64 brute force', async () => {
+  test('an empty sentence has log-likelihood 0 and gives no gradient', async () => {
     await useBackend(backend);
-    const p = makeProblem(5, [3, 2], 3, 3);
-    const grads = await expectNoLeaks(async () => {
+    const p = makeProblem(6, [0, 2], 2, 3);
+    const [ll, grad] = await expectNoLeaks(async () => {
       const out = tf.tidy(() => {
         const x = tensors(p);
-        const nll = (em: tf.Tensor, tr: tf.Tensor, st: tf.Tensor, en: tf.Tensor) =>
-          tf.neg(tf.mean(crfLogLikelihood(em as tf.Tensor3D, x.labels, x.mask, tr as tf.Tensor2D, st as tf.Tensor1D, en as tf.Tensor1D)));
-        return tf.grads(nll)([x.emissions, x.trans, x.start, x.end]);
+        const f = (em: tf.Tensor) => crfLogLikelihood(em as tf.Tensor3D, x.labels, x.mask, x.trans, x.start, x.end);
+        return [f(x.emissions), tf.grad((em: tf.Tensor) => tf.sum(f(em)))(x.emissions)];
       });
       const values = await Promise.all(out.map((t) => t.data()));
       tf.dispose(out);
       return values;
     });
-    const params = [p.emissions, p.trans, p.start, p.end];
-    const eps = 1e-5;
-    params.forEach((param, which) => {
-      for (let i = 0; i < param.length; i++) {
-        const keep = param[i];
-        param[i] = keep + eps;
-        const up = bruteNll(p);
-        param[i] = keep - eps;
-        const down = bruteNll(p);
-        param[i] = keep;
-        expect(Math.abs(grads[which][i] - (up - down) / (2 * eps)), `param ${which} index ${i}`).toBeLessThan(1e-4);
-      }
-    });
-    // Padded emissions (sentence 1, step 2) get no gradient.
-    for (let k = 0; k < 3; k++) expect(grads[0][(1 * 3 + 2) * 3 + k]).toBe(0);
+    expect(ll[0] === 0).toBe(true);
+    expect(ll[1]).toBeCloseTo(pathScore(p, 1, goldPath(p, 1)) - bruteLogPartition(p, 1), 4);
+    expect(grad.subarray(0, 6).every((g) => g === 0)).toBe(true);
+  });
+
+  test.each([
+    { lengths: [3, 2], T: 3 },
+    { lengths: [1, 1], T: 1 },
+  ])('gradients of the NLL match central differences of a float64 brute force (lengths $lengths)', async ({ lengths, T }) => {
+    await useBackend(backend);
+    const p = makeProblem(5, lengths, T, 3);
+    const grads = await nllGrads(p);
+    expectCentralDifferences(p, grads);
+    // Padded emissions get no gradient.
+    for (let t = lengths[1]; t < T; t++) for (let k = 0; k < 3; k++) expect(grads[0][(1 * T + t) * 3 + k]).toBe(0);
   });
 });

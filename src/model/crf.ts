@@ -2,11 +2,13 @@
  * @file Linear-chain CRF log-likelihood in tfjs (Lafferty et al. 2001; Lample et al. 2016): the
  * gold path's score minus the log partition from the forward algorithm in log space. Only ops
  * with gradients on cpu, wasm and webgpu are used: labels enter through oneHot and multiply-sum,
- * never gatherND. Sentences must be at least one token long, real tokens first (prefix masks).
+ * never gatherND. Masks are prefixes (real tokens first); crfLogLikelihood gives 0 for an empty
+ * sentence, while the score and partition functions expect at least one token.
  */
 import * as tf from '@tensorflow/tfjs';
 import { matMul } from './layers/matMul';
 import { logSumExp } from './layers/reductions';
+import { timeSteps } from './layers/timeSteps';
 
 /** The CRF's parameters: transitions[i, j] scores label i followed by label j. */
 export interface CrfParams {
@@ -34,8 +36,8 @@ export function crfLogPartition(
 ): tf.Tensor1D {
   return tf.tidy(() => {
     const [B, T, K] = emissions.shape;
-    const steps = tf.unstack(tf.transpose(emissions, [1, 0, 2])) as tf.Tensor2D[]; // T x [B, K]
-    const masks = tf.unstack(tf.transpose(mask).reshape([T, B, 1])) as tf.Tensor2D[]; // T x [B, 1]
+    const steps = timeSteps(emissions); // T x [B, K]
+    const masks = timeSteps(mask.reshape([B, T, 1])); // T x [B, 1]
     const transFromTo = trans.reshape([1, K, K]); // [1, K(from), K(to)]
     let alpha: tf.Tensor2D = tf.add(start, steps[0]); // [B, K]
     for (let t = 1; t < T; t++) {
@@ -77,7 +79,7 @@ export function crfGoldScore(
   });
 }
 
-/** log p(labels | emissions) per sentence: gold score - log partition, always <= 0. [B] */
+/** log p(labels | emissions) per sentence: gold score - log partition, always <= 0; 0 when empty. [B] */
 export function crfLogLikelihood(
   emissions: tf.Tensor3D,
   labels: tf.Tensor2D,
@@ -86,7 +88,10 @@ export function crfLogLikelihood(
   start: tf.Tensor1D,
   end: tf.Tensor1D,
 ): tf.Tensor1D {
-  return tf.tidy(() =>
-    tf.sub(crfGoldScore(emissions, labels, mask, trans, start, end), crfLogPartition(emissions, mask, trans, start, end)),
-  );
+  return tf.tidy(() => {
+    const ll = tf.sub(crfGoldScore(emissions, labels, mask, trans, start, end), crfLogPartition(emissions, mask, trans, start, end));
+    // An empty sentence has one (empty) path: likelihood 1, log-likelihood 0.
+    const nonEmpty = mask.slice([0, 0], [mask.shape[0], 1]).reshape([mask.shape[0]]); // [B]
+    return tf.mul(ll, nonEmpty);
+  });
 }

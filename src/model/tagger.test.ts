@@ -108,6 +108,20 @@ describe.each(TEST_BACKENDS)('Tagger on %s', (backend) => {
     vi.restoreAllMocks();
   });
 
+  test('a batch of one-word sentences (T = 1) trains too', async () => {
+    await useBackend(backend);
+    const oneWord = makeBatch([s('Oslo', 'B-LOC'), s('Rome', 'B-LOC'), s('Anna', 'B-PER')].map(makeEncoder(vocab)));
+    await expectNoLeaks(async () => {
+      const tagger = new Tagger(config(), 5);
+      const optimizer = tf.train.adam(0.01);
+      const loss = await scalar(optimizer.minimize(() => tagger.loss(oneWord, true), true, [...tagger.namedVariables().values()])!);
+      expect(Number.isFinite(loss)).toBe(true);
+      expect((await tagger.predict(oneWord)).map((p) => p.length)).toEqual([1, 1, 1]);
+      optimizer.dispose();
+      tagger.dispose();
+    });
+  });
+
   test('the same seed gives the same loss with dropout on; export then import reproduces predictions', async () => {
     await useBackend(backend);
     await expectNoLeaks(async () => {

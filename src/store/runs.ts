@@ -1,51 +1,26 @@
-/** @file The runs slice: every run's config, live status and metric points, and its checkpoint once done. */
+/** @file The runs slice: starting, stopping and resuming runs, feeding worker messages to the reducer, keeping runs in IndexedDB. */
 import type { StateCreator } from 'zustand';
 import type { RunConfig } from '../core/config';
-import type { SplitText } from '../core/prepared';
 import { validateConfig } from '../core/config';
-import type { EvalPoint, RunPhase, StepPoint, TrainResponse } from '../worker/protocol';
+import type { SplitText } from '../core/prepared';
+import type { TrainResponse, TrainState } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
-import { deleteRun, loadRuns, saveRun } from './persist';
+import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
+import { applyRunMessage, isActive, newRun, type DevAnalysis, type RunRecord } from './runRecord';
 
-/** 'interrupted': the page closed while the run was going; what it had reached is kept. */
-export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';
-
-export interface DevAnalysis {
-  tokens: string[][];
-  gold: string[][];
-  pred: string[][];
-}
-
-export interface RunRecord {
-  id: string;
-  name: string;
-  dataset: string;
-  config: RunConfig;
-  status: RunStatus;
-  backend: string | null;
-  backendReason: string | null;
-  epoch: number;
-  step: number;
-  stepsPerEpoch: number;
-  tokensPerSec: number;
-  steps: StepPoint[];
-  evals: EvalPoint[];
-  bestDevF1: number | null;
-  parameters: number | null;
-  checkpoint: Uint8Array | null;
-  /** Dev sentences with gold and predicted tags from the final model, for error analysis. */
-  devAnalysis: DevAnalysis | null;
-  error: string | null;
-  startedAt: number;
-}
+export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
 export interface RunsSlice {
   runs: RunRecord[];
   selectedRunId: string | null;
   /** Starts a run on the loaded dataset; returns the problems that keep it from starting, if any. */
   train: (config: RunConfig) => string[];
+  /** Continues an interrupted run from its last saved state; returns what keeps it from resuming. */
+  resume: (runId: string) => Promise<string[]>;
   stop: (runId: string) => void;
+  /** Destroys a running run's WebGPU device, to check that it recovers on wasm. */
+  loseDevice: (runId: string) => void;
   selectRun: (runId: string) => void;
   removeRun: (runId: string) => void;
   /** Runs ticked for the comparison charts and table. */
@@ -56,69 +31,48 @@ export interface RunsSlice {
 }
 
 const handles = new Map<string, RunHandle>();
-
 /** Each live run's dev sentences, captured at its start: the person may load another dataset meanwhile. */
 const devTexts = new Map<string, SplitText>();
+/** Points saved between evaluations, so a crash loses little. */
+const SAVE_EVERY_STEPS = 50;
 
 function devAnalysisFor(runId: string, pred: string[][] | null): DevAnalysis | null {
   const dev = devTexts.get(runId);
-  devTexts.delete(runId);
   if (!dev || !pred || pred.length !== dev.tokens.length) return null;
   return { tokens: dev.tokens, gold: dev.tags, pred };
 }
 
-const ENDED: RunStatus[] = ['finished', 'stopped', 'failed', 'interrupted'];
-export const isActive = (r: RunRecord) => !ENDED.includes(r.status);
-
-/** Points saved between evaluations, so a crash loses little. */
-const SAVE_EVERY_STEPS = 50;
+const warn = (what: string) => (e: Error) => console.warn(`${what}: ${e.message}`);
 
 export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (set, get) => {
-  const update = (id: string, patch: (r: RunRecord) => Partial<RunRecord>, persist = false) => {
-    set((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, ...patch(r) } : r)) }));
+  const update = (id: string, next: (r: RunRecord) => RunRecord, persist: boolean) => {
+    set((s) => ({ runs: s.runs.map((r) => (r.id === id ? next(r) : r)) }));
     const run = persist ? get().runs.find((r) => r.id === id) : undefined;
-    if (run) saveRun(run).catch((e: Error) => console.warn(`Could not keep ${run.name} in IndexedDB: ${e.message}`));
+    if (run) saveRun(run).catch(warn(`Could not keep ${run.name}`));
   };
 
   const onMessage = (msg: TrainResponse) => {
     const id = msg.runId;
-    switch (msg.type) {
-      case 'backend':
-        return update(id, () => ({ backend: msg.backend, backendReason: msg.reason }));
-      case 'phase':
-        return update(id, () => ({ status: msg.phase, epoch: msg.epoch }));
-      case 'step': {
-        const { type: _t, runId: _r, ...point } = msg;
-        return update(
-          id,
-          (r) => ({ steps: [...r.steps, point], step: point.step, epoch: point.epoch, tokensPerSec: point.tokensPerSec, stepsPerEpoch: point.stepsPerEpoch }),
-          point.step % SAVE_EVERY_STEPS === 0,
-        );
-      }
-      case 'eval': {
-        const { type: _t, runId: _r, ...point } = msg;
-        return update(id, (r) => ({ evals: [...r.evals, point], bestDevF1: Math.max(r.bestDevF1 ?? 0, point.f1) }), true);
-      }
-      case 'done':
-        handles.delete(id);
-        return update(
-          id,
-          () => ({
-            status: msg.status,
-            checkpoint: new Uint8Array(msg.checkpoint),
-            bestDevF1: msg.bestDevF1,
-            parameters: msg.parameters,
-            devAnalysis: devAnalysisFor(id, msg.devPredictions),
-          }),
-          true,
-        );
-      case 'error':
-        handles.delete(id);
-        devTexts.delete(id);
-        return update(id, () => ({ status: 'failed', error: msg.message }), true);
-      default:
-        msg satisfies never;
+    if (msg.type === 'state') {
+      saveState(id, msg.state)
+        .then(() => update(id, (r) => ({ ...r, savedStep: msg.state.step }), true))
+        .catch(warn('Could not keep the training state'));
+      return;
     }
+    const ended = msg.type === 'done' || msg.type === 'error';
+    const persist = ended || msg.type === 'eval' || msg.type === 'resumed' || (msg.type === 'step' && msg.step % SAVE_EVERY_STEPS === 0);
+    const devAnalysis = msg.type === 'done' ? devAnalysisFor(id, msg.devPredictions) : null;
+    if (ended) {
+      handles.delete(id);
+      devTexts.delete(id);
+    }
+    update(id, (r) => applyRunMessage(r, msg, { devAnalysis }), persist);
+  };
+
+  const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
+    const dataset = get().dataset!;
+    devTexts.set(run.id, dev);
+    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom));
   };
 
   return {
@@ -133,35 +87,28 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
       const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
-      const id = `run-${n}-${Date.now().toString(36)}`;
-      const run: RunRecord = {
-        id,
-        name: `run-${n}`,
-        dataset: dataset.summary.name,
-        config,
-        status: 'starting',
-        backend: null,
-        backendReason: null,
-        epoch: 0,
-        step: 0,
-        stepsPerEpoch: 0,
-        tokensPerSec: 0,
-        steps: [],
-        evals: [],
-        bestDevF1: null,
-        parameters: null,
-        checkpoint: null,
-        devAnalysis: null,
-        error: null,
-        startedAt: Date.now(),
-      };
-      set((s) => ({ runs: [...s.runs, run], selectedRunId: id }));
-      devTexts.set(id, dataset.text.dev);
-      handles.set(id, startRun(id, config, dataset, onMessage));
-      void saveRun(run).catch(() => undefined);
+      const run = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config);
+      set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
+      launch(run, dataset.text.dev);
+      saveRun(run).catch(warn(`Could not keep ${run.name}`));
+      return [];
+    },
+    resume: async (runId) => {
+      const run = get().runs.find((r) => r.id === runId);
+      const dataset = get().dataset;
+      if (!run || run.status !== 'interrupted') return ['Only an interrupted run can be resumed.'];
+      const state = await loadState(runId);
+      if (!state) return [`${run.name} has no saved state to resume from; it was interrupted before its first evaluation.`];
+      if (!dataset || dataset.summary.name !== run.dataset || dataset.train.count !== run.trainSize) {
+        return [`Load the dataset ${run.name} trained on (${run.dataset}, ${run.trainSize} training sentences) to resume it.`];
+      }
+      update(runId, (r) => ({ ...r, status: 'starting', error: null }), true);
+      set({ selectedRunId: runId });
+      launch(run, dataset.text.dev, state);
       return [];
     },
     stop: (runId) => handles.get(runId)?.stop(),
+    loseDevice: (runId) => handles.get(runId)?.loseDevice(),
     selectRun: (runId) => set({ selectedRunId: runId }),
     removeRun: (runId) => {
       handles.get(runId)?.stop();
@@ -170,14 +117,14 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
         selectedRunId: s.selectedRunId === runId ? null : s.selectedRunId,
         compareIds: s.compareIds.filter((id) => id !== runId),
       }));
-      void deleteRun(runId).catch(() => undefined);
+      deleteRun(runId).catch(warn('Could not delete the run'));
     },
     restoreRuns: async () => {
       let kept: RunRecord[];
       try {
         kept = await loadRuns();
       } catch (e) {
-        console.warn(`Could not read kept runs: ${(e as Error).message}`);
+        warn('Could not read kept runs')(e as Error);
         return;
       }
       const restored = kept.map((r) => (isActive(r) ? { ...r, status: 'interrupted' as const } : r));

@@ -107,6 +107,9 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
   };
 }
 
+/** Sentences per batch when scoring dev; `ner evaluate` uses the same, so it reproduces the F1 a run recorded. */
+export const evalBatchSize = (config: RunConfig) => Math.max(config.batchSize, 32);
+
 /** Lets queued messages (a Stop click) in between steps; an awaited read alone is only a microtask. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -150,7 +153,7 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
   /** Scores dev, keeps the weights when they are the best yet; true when early stopping says stop. */
   const evaluate = async (epoch: number, counts: boolean): Promise<boolean> => {
     enter('evaluating');
-    const { scores } = await evaluateTagger(tagger, data.dev, data.vocab.labels, Math.max(config.batchSize, 32));
+    const { scores } = await evaluateTagger(tagger, data.dev, data.vocab.labels, evalBatchSize(config));
     const seen = observeEvaluation(early, at.step, scores.f1, config.patience, counts);
     early = seen.state;
     at.lastEvalStep = at.step;

@@ -5,7 +5,7 @@
 import type { RunConfig } from '../core/config';
 import type { PreparedDataset } from '../core/prepared';
 import type { Diagnostic } from '../core/types';
-import type { DataRequest, DataResponse, PredictRequest, PredictResponse, TrainRequest, TrainResponse } from './protocol';
+import type { DataRequest, DataResponse, PredictRequest, PredictResponse, TrainRequest, TrainResponse, TrainState } from './protocol';
 import type { TextPrediction } from '../train/predictText';
 
 export interface LoadResult {
@@ -57,10 +57,12 @@ export function loadDemo(): Promise<LoadResult> {
 
 export interface RunHandle {
   stop(): void;
+  /** Destroys the run's WebGPU device, to check recovery. */
+  loseDevice(): void;
 }
 
 /** Starts a run in a fresh worker; the worker ends itself with the run. */
-export function startRun(runId: string, config: RunConfig, data: PreparedDataset, onMessage: (msg: TrainResponse) => void): RunHandle {
+export function startRun(runId: string, config: RunConfig, data: PreparedDataset, onMessage: (msg: TrainResponse) => void, resumeFrom?: TrainState): RunHandle {
   const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: `train-${runId}` });
   const finish = () => worker.terminate();
   worker.onmessage = (e: MessageEvent<TrainResponse>) => {
@@ -72,8 +74,11 @@ export function startRun(runId: string, config: RunConfig, data: PreparedDataset
     finish();
   };
   // Copied, not transferred: the page keeps the dataset for the next run.
-  worker.postMessage({ type: 'start', runId, config, data } satisfies TrainRequest);
-  return { stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest) };
+  worker.postMessage({ type: 'start', runId, config, data, resumeFrom } satisfies TrainRequest);
+  return {
+    stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest),
+    loseDevice: () => worker.postMessage({ type: 'loseDevice', runId } satisfies TrainRequest),
+  };
 }
 
 let predictWorker: Worker | null = null;

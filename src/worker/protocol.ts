@@ -7,8 +7,10 @@ import type { RunConfig } from '../core/config';
 import type { PreparedDataset } from '../core/prepared';
 import type { Diagnostic, Prf } from '../core/types';
 import type { TextPrediction } from '../train/predictText';
+import type { TrainState } from '../train/trainState';
 
 export type { EntityPrediction, TextPrediction } from '../train/predictText';
+export type { TrainState } from '../train/trainState';
 
 // ---- data worker: parse, split, build vocabularies, encode ----
 
@@ -24,8 +26,11 @@ export type DataResponse =
 // ---- training worker: one per run ----
 
 export type TrainRequest =
-  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset }
-  | { type: 'stop'; runId: string };
+  /** resumeFrom: continue an interrupted run from its last saved state. */
+  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState }
+  | { type: 'stop'; runId: string }
+  /** Destroys the WebGPU device mid-run, to check that the run recovers on wasm. */
+  | { type: 'loseDevice'; runId: string };
 
 export type RunPhase = 'starting' | 'training' | 'evaluating' | 'saving';
 
@@ -39,6 +44,11 @@ export interface StepPoint {
   stepsPerEpoch: number;
   /** The learning rate this step used (schedules change it). */
   lr?: number;
+  /** Live tensors and their bytes after the step; flat across steps when nothing leaks. */
+  tensors?: number;
+  bytes?: number;
+  /** Bytes held on the GPU (webgpu only). */
+  gpuBytes?: number | null;
 }
 
 export interface EvalPoint {
@@ -56,6 +66,10 @@ export type TrainResponse =
   | { type: 'backend'; runId: string; backend: BackendName; reason: string }
   | { type: 'phase'; runId: string; phase: RunPhase; epoch: number }
   | ({ type: 'step'; runId: string } & StepPoint)
+  /** Training continues from the state saved at fromStep; points after it are superseded. */
+  | { type: 'resumed'; runId: string; fromStep: number; reason: string }
+  /** A resumable state, saved by the page so the run survives a reload. */
+  | { type: 'state'; runId: string; state: TrainState }
   | ({ type: 'eval'; runId: string } & EvalPoint)
   | {
       type: 'done';

@@ -1,48 +1,78 @@
 /// <reference lib="webworker" />
-/** @file The training worker: one per run. Picks the backend, runs the shared loop, posts new points only. */
+/**
+ * @file The training worker: one per run. Picks the backend, runs the shared loop, posts new points
+ * only. When the WebGPU device is lost mid-run it carries on from the last saved state on wasm.
+ */
 import type { TrainRequest, TrainResponse } from './protocol';
-import { describeAdapter, planBackend } from '../backend/probe';
-import { activateBackend } from '../backend/activate';
+import { describeAdapter, planBackend, type BackendName } from '../backend/probe';
+import { activateBackend, explainFailure, loseWebGpuDevice, memoryReport } from '../backend/activate';
 import { configureWasmAssets } from './wasmAssets';
 import { unpackSplit } from '../core/prepared';
-import { runTraining } from '../train/runTraining';
+import { runTraining, type TrainData, type TrainHooks, type TrainResult } from '../train/runTraining';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../train/checkpointIO';
 import { predictTags } from '../train/evaluate';
-import { weightMap } from '../train/trainState';
+import { weightMap, type TrainState } from '../train/trainState';
+
+type Start = Extract<TrainRequest, { type: 'start' }>;
 
 const post = (msg: TrainResponse, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 let stopRequested = false;
+/** The last resumable state, kept for recovery from a lost device. */
+let lastState: TrainState | null = null;
 
-async function train(msg: Extract<TrainRequest, { type: 'start' }>): Promise<void> {
+function hooksFor(runId: string): TrainHooks {
+  return {
+    shouldStop: () => stopRequested,
+    onPhase: (phase, at) => post({ type: 'phase', runId, phase, epoch: at.epoch }),
+    onStep: (e) => {
+      const mem = memoryReport();
+      post({ type: 'step', runId, step: e.step, epoch: e.epoch, loss: e.loss, lr: e.lr, tokensPerSec: e.tokensPerSec, sentencesPerSec: e.sentencesPerSec, wallTime: e.wallTime, stepsPerEpoch: e.stepsPerEpoch, tensors: mem.tensors, bytes: mem.bytes, gpuBytes: mem.gpuBytes });
+    },
+    onEval: (e) => {
+      const s = e.scores;
+      post({ type: 'eval', runId, step: e.step, epoch: e.epoch, precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy, perType: s.perType, wallTime: e.wallTime });
+    },
+    onCheckpoint: (state) => {
+      lastState = state;
+      post({ type: 'state', runId, state });
+    },
+  };
+}
+
+async function trainWithRecovery(msg: Start, data: TrainData, backend: BackendName): Promise<{ result: TrainResult; backend: BackendName }> {
+  const { runId, config } = msg;
+  lastState = msg.resumeFrom ?? null;
+  try {
+    return { result: await runTraining(config, data, hooksFor(runId), msg.resumeFrom), backend };
+  } catch (err) {
+    if (backend !== 'webgpu' || stopRequested) throw err;
+    // A lost device (driver reset, another tab's crash, or our own loseDevice): continue on wasm.
+    await activateBackend('wasm');
+    const fromStep = lastState?.step ?? 0;
+    const reason = `WebGPU failed at this point (${(err as Error).message}); continued on wasm from ${lastState ? `the state saved at step ${fromStep}` : 'the start'}`;
+    post({ type: 'backend', runId, backend: 'wasm', reason });
+    post({ type: 'resumed', runId, fromStep, reason });
+    return { result: await runTraining(config, data, hooksFor(runId), lastState ?? undefined), backend: 'wasm' };
+  }
+}
+
+async function train(msg: Start): Promise<void> {
   const { runId, config, data } = msg;
   post({ type: 'phase', runId, phase: 'starting', epoch: 0 });
   configureWasmAssets();
   const plan = planBackend(config.backend, await describeAdapter(self.navigator.gpu));
   await activateBackend(plan.name);
   post({ type: 'backend', runId, backend: plan.name, reason: plan.reason });
-  post({ type: 'phase', runId, phase: 'training', epoch: 1 });
-  const result = await runTraining(
-    config,
-    { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev) },
-    {
-      shouldStop: () => stopRequested,
-      onPhase: (phase, at) => post({ type: 'phase', runId, phase, epoch: at.epoch }),
-      onStep: (e) =>
-        post({ type: 'step', runId, step: e.step, epoch: e.epoch, loss: e.loss, lr: e.lr, tokensPerSec: e.tokensPerSec, sentencesPerSec: e.sentencesPerSec, wallTime: e.wallTime, stepsPerEpoch: e.stepsPerEpoch }),
-      onEval: (e) => {
-        const s = e.scores;
-        post({ type: 'eval', runId, step: e.step, epoch: e.epoch, precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy, perType: s.perType, wallTime: e.wallTime });
-      },
-    },
-  );
+  if (msg.resumeFrom) post({ type: 'resumed', runId, fromStep: msg.resumeFrom.step, reason: `resumed from the state saved at step ${msg.resumeFrom.step}` });
+  post({ type: 'phase', runId, phase: 'training', epoch: msg.resumeFrom?.epoch ?? 1 });
+  const train = { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev) };
+  const { result, backend } = await trainWithRecovery(msg, train, plan.name);
   post({ type: 'phase', runId, phase: 'saving', epoch: result.epochs });
-  const trained = { steps: result.steps, epochs: result.epochs, bestDevF1: result.bestDevF1, bestStep: result.best?.step ?? null, backend: plan.name, createdAt: new Date().toISOString() };
+  const trained = { steps: result.steps, epochs: result.epochs, bestDevF1: result.bestDevF1, bestStep: result.best?.step ?? null, backend, createdAt: new Date().toISOString() };
   // The download is the best dev checkpoint; without a dev split, the last weights.
-  const bytes = result.best
-    ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained)
-    : await saveCheckpoint(result.tagger, config, data.vocab, trained);
+  const bytes = result.best ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained) : await saveCheckpoint(result.tagger, config, data.vocab, trained);
   if (result.best) result.tagger.importWeights(weightMap(result.best.weights));
-  const devPredictions = data.dev.count > 0 ? await predictTags(result.tagger, unpackSplit(data.dev), data.vocab.labels, 64) : null;
+  const devPredictions = train.dev.length > 0 ? await predictTags(result.tagger, train.dev, data.vocab.labels, 64) : null;
   const parameters = result.tagger.parameterCount();
   result.tagger.dispose();
   const checkpoint = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -53,10 +83,13 @@ self.onmessage = (e: MessageEvent<TrainRequest>) => {
   const msg = e.data;
   switch (msg.type) {
     case 'start':
-      train(msg).catch((err: Error) => post({ type: 'error', runId: msg.runId, message: err.message || String(err) }));
+      train(msg).catch((err: unknown) => post({ type: 'error', runId: msg.runId, message: explainFailure(err, 'this backend') }));
       return;
     case 'stop':
       stopRequested = true;
+      return;
+    case 'loseDevice':
+      loseWebGpuDevice();
       return;
     default:
       msg satisfies never;

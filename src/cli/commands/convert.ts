@@ -8,7 +8,7 @@ import { sniffColumnLayout } from '../../core/formats/columnLayout';
 import { convertScheme, type TagScheme } from '../../core/tags';
 import type { Sentence } from '../../core/types';
 import { parseArgs } from '../args';
-import { loadFile, readInput } from '../io';
+import { columnText, loadFile, readInput } from '../io';
 import { CliError } from '../command';
 
 export const summary = 'convert the tags of a file to another scheme (IOB1, IOB2, BIOES, BILOU)';
@@ -58,7 +58,7 @@ function rewriteColumnFile(text: string, sentences: Sentence[], newTags: string[
 }
 
 const columnsText = (sentences: Sentence[], newTags: string[][]) =>
-  sentences.map((s, n) => s.tokens.map((t, i) => `${t} ${newTags[n][i]}\n`).join('')).join('\n');
+  columnText(sentences.map((s, n) => s.tokens.map((t, i) => [t, newTags[n][i]])));
 
 export async function run(args: string[]): Promise<number> {
   const { options, positionals } = parseArgs(args, spec);

@@ -2,13 +2,11 @@
  * @file `ner score FILE [--mode default|strict] [--json]`: seqeval's entity scores for a conlleval-style file whose
  * last two columns are the gold and the predicted tag, printed the way conlleval prints them.
  */
-import { countEntities, macroF1, scoresFromCounts, type CountsBreakdown } from '../../core/metrics';
 import { parseColumns } from '../../core/conll';
-import type { StrictScheme } from '../../core/tags';
-import type { EntityScores } from '../../core/types';
 import { parseArgs } from '../args';
 import { CliError } from '../command';
 import { readInput, reportDiagnostics } from '../io';
+import { printScores, SCHEMES } from '../scoreReport';
 
 export const summary = 'entity precision, recall and F1 of a file with gold and predicted tag columns';
 
@@ -31,8 +29,6 @@ const spec = {
   positionals: { name: 'FILE', min: 1, max: 1 },
 } as const;
 
-const SCHEMES: Record<string, StrictScheme> = { iob2: 'IOB2', iobes: 'IOBES', bilou: 'BILOU' };
-
 /** Gold and predicted tags per sentence from the file's last two columns. */
 function readGoldAndPred(path: string): { file: string; gold: string[][]; pred: string[][] } {
   const file = path === '-' ? '(stdin)' : path;
@@ -54,33 +50,10 @@ function readGoldAndPred(path: string): { file: string; gold: string[][]; pred: 
   return { file, gold, pred };
 }
 
-const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
-
-/** conlleval's report: a header of counts, the overall line, then one line per type ending in its predicted count. */
-function conllevalText(c: CountsBreakdown, s: EntityScores): string {
-  const lines = [
-    `processed ${c.tokens} tokens with ${c.total.gold} phrases; found: ${c.total.pred} phrases; correct: ${c.total.correct}.`,
-    `accuracy: ${pct(s.accuracy)}%; precision: ${pct(s.precision)}%; recall: ${pct(s.recall)}%; FB1: ${pct(s.f1)}`,
-  ];
-  for (const [type, p] of Object.entries(s.perType)) {
-    lines.push(`${type.padStart(17)}: precision: ${pct(p.precision)}%; recall: ${pct(p.recall)}%; FB1: ${pct(p.f1)}  ${c.perType[type].pred}`);
-  }
-  lines.push(`macro average FB1: ${pct(macroF1(s))}`);
-  return `${lines.join('\n')}\n`;
-}
-
 export async function run(args: string[]): Promise<number> {
   const { options, positionals } = parseArgs(args, spec);
   const { gold, pred } = readGoldAndPred(positionals[0]);
   const scheme = options.scheme ? SCHEMES[options.scheme] : undefined;
-  const counts = countEntities(gold, pred, options.mode === 'strict' ? 'strict' : 'default', scheme);
-  const scores = scoresFromCounts(counts);
-  if (options.json) {
-    const { precision, recall, f1, accuracy } = scores;
-    const per_type = Object.fromEntries(
-      Object.entries(scores.perType).map(([t, p]) => [t, { precision: p.precision, recall: p.recall, f1: p.f1, support: p.support }]),
-    );
-    process.stdout.write(`${JSON.stringify({ precision, recall, f1, accuracy, per_type }, null, 2)}\n`);
-  } else process.stdout.write(conllevalText(counts, scores));
+  printScores(gold, pred, { mode: options.mode === 'strict' ? 'strict' : 'default', scheme, json: options.json });
   return 0;
 }

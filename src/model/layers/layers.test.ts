@@ -58,4 +58,26 @@ describe.each(TEST_BACKENDS)('layers on %s', (backend) => {
     expect(biPadded.subarray(48, 64).every((v) => v === 0)).toBe(true);
     store.dispose();
   });
+
+  test('BiLSTM gradients for one-step sentences (T = 1) equal those of the same words padded to T = 2', async () => {
+    await useBackend(backend);
+    const store = new ParamStore();
+    const rng = makeRng(3);
+    const bilstm = new BiLstm(store, 3, 4, rng);
+    const xs = Float32Array.from({ length: 2 * 3 }, () => rng() * 2 - 1); // two sentences of one word
+    const vars = [...store.variables.values()];
+    const gradsFor = (T: number) =>
+      read(() => {
+        const padded = new Float32Array(2 * T * 3);
+        for (let b = 0; b < 2; b++) padded.set(xs.subarray(b * 3, b * 3 + 3), b * T * 3);
+        const x = tf.tensor3d(padded, [2, T, 3]);
+        const mask = tf.tensor2d(Array.from({ length: 2 * T }, (_, i) => (i % T === 0 ? 1 : 0)), [2, T]);
+        const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(bilstm.run(x, mask))), vars);
+        return [value, ...vars.map((v) => grads[v.name])];
+      });
+    const [one, two] = [await gradsFor(1), await gradsFor(2)];
+    expect(Number.isFinite(one[0][0])).toBe(true);
+    one.forEach((g, i) => close(g, two[i]));
+    store.dispose();
+  });
 });

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { matMul } from './matMul';
 import { glorotValues, ParamStore, type Rng } from './params';
+import { timeSteps } from './timeSteps';
 
 export class Lstm {
   /** [D + H, 4H]: rows for [x, h], columns for the gates i, f, g, o. */
@@ -37,9 +38,9 @@ export class Lstm {
     const wx = tf.slice(this.kernel, [0, 0], [D, 4 * H]); // [D, 4H]
     const wh = tf.slice(this.kernel, [D, 0], [H, 4 * H]); // [H, 4H]
     // The input half of [x, h] W for all steps at once: one big matMul instead of T small ones.
-    const xw = tf.add(matMul(x.reshape<tf.Tensor2D>([B * T, D]), wx), this.bias).reshape([B, T, 4 * H]); // [B, T, 4H]
-    const xSteps = tf.unstack(tf.transpose(xw, [1, 0, 2])) as tf.Tensor2D[]; // T x [B, 4H]
-    const mSteps = tf.unstack(tf.transpose(mask).reshape([T, B, 1])) as tf.Tensor2D[]; // T x [B, 1]
+    const xw = tf.add(matMul(x.reshape<tf.Tensor2D>([B * T, D]), wx), this.bias).reshape<tf.Tensor3D>([B, T, 4 * H]); // [B, T, 4H]
+    const xSteps = timeSteps(xw); // T x [B, 4H]
+    const mSteps = timeSteps(mask.reshape([B, T, 1])); // T x [B, 1]
     let h: tf.Tensor2D = tf.zeros([B, H]);
     let c: tf.Tensor2D = tf.zeros([B, H]);
     const outputs: tf.Tensor2D[] = [];

@@ -1,6 +1,7 @@
 /**
  * @file A matrix as an SVG heatmap: labelled rows and columns, each cell coloured on a scale with its value written in
  * black or white for AA contrast, a tooltip per cell, and the same numbers as a table for screen readers and copying.
+ * The caller's heading titles it; name is the image's accessible name.
  */
 import { useId } from 'react';
 import { cellColours } from './heatmapScale';
@@ -41,7 +42,6 @@ export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle,
   const height = top + rowLabels.length * cell + 4;
   return (
     <figure className="chart heatmap">
-      <figcaption>{name}</figcaption>
       <div className="heatmap-scroll">
         <div role="img" aria-label={name} aria-describedby={id} data-rows={rowLabels.length} data-cols={colLabels.length}>
           <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="heatmap-svg">

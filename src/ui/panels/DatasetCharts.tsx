@@ -16,7 +16,7 @@ function SplitBars({ data, x, xLabel }: { data: object[]; x: string; xLabel: str
         <XAxis dataKey={x} stroke="#3d4350" label={{ value: xLabel, position: 'insideBottom', offset: -8, fill: '#3d4350' }} />
         <YAxis stroke="#3d4350" width={48} allowDecimals={false} />
         <Tooltip />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" itemSorter={(item) => SPLITS.indexOf(item.value as SplitName)} />
         {SPLITS.map((s) => (
           <Bar key={s} dataKey={s} name={s} fill={COLOURS[s]} isAnimationActive={false} />
         ))}

@@ -16,7 +16,7 @@ export function ErrorAnalysisView() {
   if (!run) return <p className="muted">Select a run to see where its model goes wrong.</p>;
   if (!run.devAnalysis) {
     return (
-      <p className="muted" data-testid="error-analysis-unavailable">
+      <p className="muted">
         Error analysis is not available for {run.name}: it has no dev set predictions. They are recorded when a run finishes.
       </p>
     );

@@ -1,4 +1,5 @@
-/** @file One live line about the selected run: phase, epoch, step, throughput and backend. */
+/** @file Live lines about the selected run: phase, epoch, step, throughput, backend, memory; resume and recovery notes. */
+import { useState } from 'react';
 import { useStudio } from '../../store';
 import type { RunRecord } from '../../store/runs';
 import { useSelectedRun } from '../useSelectedRun';
@@ -15,15 +16,46 @@ export function describeRun(r: RunRecord): string {
   return parts.join(' · ');
 }
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+export function describeMemory(r: RunRecord): string | null {
+  const last = r.steps.at(-1);
+  if (last?.tensors === undefined || last.bytes === undefined) return null;
+  const gpu = typeof last.gpuBytes === 'number' ? `, ${mb(last.gpuBytes)} on the GPU` : '';
+  return `Memory: ${last.tensors} tensors, ${mb(last.bytes)}${gpu}`;
+}
+
 export function RunStatus() {
   const run = useSelectedRun();
   const hasData = useStudio((s) => s.dataset !== null);
+  const resume = useStudio((s) => s.resume);
+  const [problems, setProblems] = useState<string[]>([]);
+  const memory = run ? describeMemory(run) : null;
   return (
     <div className="run-status">
       <p role="status" aria-label="Run status">
         {run ? describeRun(run) : hasData ? 'Ready to train.' : 'Idle: load a dataset to begin.'}
       </p>
-      {run?.backendReason && <p className="muted">Backend {run.backend}: {run.backendReason}</p>}
+      {memory && <p className="muted" aria-label="Memory">{memory}</p>}
+      {run?.backendReason && (
+        <p className="muted">
+          Backend {run.backend}: {run.backendReason}
+        </p>
+      )}
+      {run?.note && <p className="note">{run.note}</p>}
+      {run?.status === 'interrupted' && (
+        <p>
+          {run.name} was interrupted{run.savedStep ? `; its state at step ${run.savedStep} is kept` : ' before any state was saved'}.{' '}
+          <button type="button" disabled={!run.savedStep} onClick={() => void resume(run.id).then(setProblems)}>
+            Resume
+          </button>
+        </p>
+      )}
+      {problems.length > 0 && (
+        <p role="alert" className="error">
+          {problems.join(' ')}
+        </p>
+      )}
       {run?.error && (
         <p role="alert" className="error">
           {run.name} failed: {run.error}

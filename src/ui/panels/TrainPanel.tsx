@@ -14,6 +14,7 @@ export function TrainPanel() {
   const setConfig = useStudio((s) => s.setConfig);
   const train = useStudio((s) => s.train);
   const stop = useStudio((s) => s.stop);
+  const loseDevice = useStudio((s) => s.loseDevice);
   const active = useStudio((s) => s.runs.find(isActive));
   const [problems, setProblems] = useState<string[]>([]);
   const set = <K extends keyof RunConfig>(key: K) => (value: RunConfig[K]) => setConfig({ [key]: value } as Partial<RunConfig>);
@@ -71,6 +72,15 @@ export function TrainPanel() {
         </button>
         <button type="button" disabled={!active} onClick={() => active && stop(active.id)}>
           Stop
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          title="Destroys the run's WebGPU device, as a driver reset would, to check that training carries on on wasm"
+          disabled={!active || active.backend !== 'webgpu'}
+          onClick={() => active && loseDevice(active.id)}
+        >
+          Simulate GPU loss
         </button>
       </div>
       {problems.length > 0 && (

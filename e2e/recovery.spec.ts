@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+
+const files = [
+  { name: 'train.txt', text: tinyConll(32) },
+  { name: 'dev.txt', text: tinyConll(8) },
+];
+
+test('a run whose WebGPU device is lost carries on on wasm', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, files);
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 32 / })).toBeVisible();
+  await page.getByLabel('Backend').selectOption('webgpu');
+  await setNumber(page, 'Epochs', 3);
+  await setNumber(page, 'Batch size', 8);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => chartPoints(page, 'Dev F1 chart'), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('backend webgpu');
+  await page.getByRole('button', { name: 'Simulate GPU loss' }).click();
+
+  const status = await waitForRunEnd(page);
+  expect(status).toMatch(/run-1: finished · epoch 3\/3 · step 12 .* backend wasm/);
+  await expect(page.getByText(/continued on wasm from/).first()).toBeVisible();
+  expect(await chartPoints(page, 'Training loss chart')).toBe(12);
+  expect(await chartPoints(page, 'Dev F1 chart')).toBe(3);
+  await screenshot(page, '09-device-lost');
+});
+
+test('a run interrupted by a reload resumes from its last saved state', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, files);
+  await setNumber(page, 'Epochs', 40);
+  await setNumber(page, 'Batch size', 8);
+  await page.getByRole('button', { name: 'Train' }).click();
+  // A state is saved after each evaluation (each epoch here).
+  await expect.poll(() => chartPoints(page, 'Dev F1 chart'), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await page.reload();
+
+  const status = page.getByRole('status', { name: 'Run status' });
+  await expect(status).toHaveText(/^run-1: interrupted/);
+  await expect(page.getByText(/run-1 was interrupted; its state at step \d+ is kept/)).toBeVisible();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Load the dataset run-1 trained on \(train\.txt, dev\.txt, 32 training sentences\) to resume it\./);
+
+  await dropFiles(page, files);
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 32 / })).toBeVisible();
+  await setNumber(page, 'Epochs', 40);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByText(/resumed from the state saved at step \d+/)).toBeVisible();
+  await expect.poll(() => chartPoints(page, 'Dev F1 chart'), { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const ended = await waitForRunEnd(page);
+  expect(ended).toMatch(/^run-1: stopped/);
+  // The curve has no gap and no duplicates: one loss point per step.
+  const steps = Number(/step (\d+)/.exec(ended)![1]);
+  expect(await chartPoints(page, 'Training loss chart')).toBe(steps);
+  await screenshot(page, '10-resumed');
+});

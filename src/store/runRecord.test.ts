@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { applyRunMessage, newRun } from './runRecord';
+import { DEFAULT_CONFIG } from '../core/config';
+
+const step = (n: number, loss: number) => ({ type: 'step' as const, runId: 'r', step: n, epoch: 1, loss, tokensPerSec: 100, sentencesPerSec: 10, wallTime: n, stepsPerEpoch: 4 });
+const evalAt = (n: number, f1: number) => ({ type: 'eval' as const, runId: 'r', step: n, epoch: n / 4, precision: f1, recall: f1, f1, accuracy: 1, perType: {}, wallTime: n });
+
+describe('applyRunMessage', () => {
+  it('appends only the new point per step and evaluation and tracks the best F1', () => {
+    let r = newRun('r', 'run-1', 'demo', 10, DEFAULT_CONFIG);
+    for (const m of [step(1, 3), step(2, 2), evalAt(2, 0.5), step(3, 1), evalAt(3, 0.4)]) r = applyRunMessage(r, m);
+    expect(r.steps.map((p) => p.loss)).toEqual([3, 2, 1]);
+    expect(r.evals.map((e) => e.f1)).toEqual([0.5, 0.4]);
+    expect(r.bestDevF1).toBe(0.5);
+    expect(r.step).toBe(3);
+  });
+
+  it('drops the points a resume supersedes, so the curve has no duplicates', () => {
+    let r = newRun('r', 'run-1', 'demo', 10, DEFAULT_CONFIG);
+    for (const m of [step(1, 3), step(2, 2), evalAt(2, 0.5), step(3, 1), step(4, 0.9), evalAt(4, 0.7)]) r = applyRunMessage(r, m);
+    r = applyRunMessage(r, { type: 'resumed', runId: 'r', fromStep: 2, reason: 'device lost' });
+    expect(r.steps.map((p) => p.step)).toEqual([1, 2]);
+    expect(r.evals.map((e) => e.step)).toEqual([2]);
+    expect(r.bestDevF1).toBe(0.5);
+    expect(r.note).toBe('device lost');
+    r = applyRunMessage(r, step(3, 1.5));
+    expect(r.steps.map((p) => [p.step, p.loss])).toEqual([[1, 3], [2, 2], [3, 1.5]]);
+  });
+
+  it('keeps the checkpoint and dev analysis when done, and the message on error', () => {
+    const r = newRun('r', 'run-1', 'demo', 10, DEFAULT_CONFIG);
+    const analysis = { tokens: [['a']], gold: [['O']], pred: [['O']] };
+    const done = applyRunMessage(r, { type: 'done', runId: 'r', status: 'stopped', checkpoint: new Uint8Array([1, 2]).buffer, bestDevF1: 0.9, parameters: 7, devPredictions: [['O']] }, { devAnalysis: analysis });
+    expect([done.status, [...done.checkpoint!], done.bestDevF1, done.parameters, done.devAnalysis]).toEqual(['stopped', [1, 2], 0.9, 7, analysis]);
+    expect(applyRunMessage(r, { type: 'error', runId: 'r', message: 'boom' })).toMatchObject({ status: 'failed', error: 'boom' });
+  });
+});

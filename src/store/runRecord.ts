@@ -1,0 +1,113 @@
+/**
+ * @file What the studio knows about a run, and how each worker message changes it: a pure reducer,
+ * so the live charts' bookkeeping is tested without a browser.
+ */
+import type { RunConfig } from '../core/config';
+import type { EvalPoint, RunPhase, StepPoint, TrainResponse } from '../worker/protocol';
+
+/** 'interrupted': the page closed while the run was going; what it had reached is kept. */
+export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';
+
+export interface DevAnalysis {
+  tokens: string[][];
+  gold: string[][];
+  pred: string[][];
+}
+
+export interface RunRecord {
+  id: string;
+  name: string;
+  dataset: string;
+  /** Training sentences, to check a resume is on the same data. */
+  trainSize: number;
+  config: RunConfig;
+  status: RunStatus;
+  backend: string | null;
+  backendReason: string | null;
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  tokensPerSec: number;
+  steps: StepPoint[];
+  evals: EvalPoint[];
+  bestDevF1: number | null;
+  parameters: number | null;
+  checkpoint: Uint8Array | null;
+  /** Dev sentences with gold and predicted tags from the final model, for error analysis. */
+  devAnalysis: DevAnalysis | null;
+  /** Step of the last resumable state kept in IndexedDB, if any. */
+  savedStep: number | null;
+  /** The latest thing worth telling about the run (a resume, a backend switch). */
+  note: string | null;
+  error: string | null;
+  startedAt: number;
+}
+
+const ENDED: RunStatus[] = ['finished', 'stopped', 'failed', 'interrupted'];
+export const isActive = (r: RunRecord) => !ENDED.includes(r.status);
+
+export function newRun(id: string, name: string, dataset: string, trainSize: number, config: RunConfig): RunRecord {
+  return {
+    id,
+    name,
+    dataset,
+    trainSize,
+    config,
+    status: 'starting',
+    backend: null,
+    backendReason: null,
+    epoch: 0,
+    step: 0,
+    stepsPerEpoch: 0,
+    tokensPerSec: 0,
+    steps: [],
+    evals: [],
+    bestDevF1: null,
+    parameters: null,
+    checkpoint: null,
+    devAnalysis: null,
+    savedStep: null,
+    note: null,
+    error: null,
+    startedAt: Date.now(),
+  };
+}
+
+type Message<T extends TrainResponse['type']> = Extract<TrainResponse, { type: T }>;
+
+/** The run after one message; `extra` carries what the message alone cannot know (dev analysis). */
+export function applyRunMessage(r: RunRecord, msg: Exclude<TrainResponse, Message<'state'>>, extra: { devAnalysis?: DevAnalysis | null } = {}): RunRecord {
+  switch (msg.type) {
+    case 'backend':
+      return { ...r, backend: msg.backend, backendReason: msg.reason };
+    case 'phase':
+      return { ...r, status: msg.phase, epoch: msg.epoch };
+    case 'step': {
+      const { type: _t, runId: _r, ...point } = msg;
+      return { ...r, steps: [...r.steps, point], step: point.step, epoch: point.epoch, tokensPerSec: point.tokensPerSec, stepsPerEpoch: point.stepsPerEpoch };
+    }
+    case 'eval': {
+      const { type: _t, runId: _r, ...point } = msg;
+      return { ...r, evals: [...r.evals, point], bestDevF1: Math.max(r.bestDevF1 ?? 0, point.f1) };
+    }
+    case 'resumed': {
+      // Points past the saved state were trained again; the new ones replace them.
+      const evals = r.evals.filter((e) => e.step <= msg.fromStep);
+      const best = evals.length ? Math.max(...evals.map((e) => e.f1)) : null;
+      return { ...r, steps: r.steps.filter((p) => p.step <= msg.fromStep), evals, bestDevF1: best, step: msg.fromStep, note: msg.reason, error: null };
+    }
+    case 'done':
+      return {
+        ...r,
+        status: msg.status,
+        checkpoint: new Uint8Array(msg.checkpoint),
+        bestDevF1: msg.bestDevF1,
+        parameters: msg.parameters,
+        devAnalysis: extra.devAnalysis ?? null,
+      };
+    case 'error':
+      return { ...r, status: 'failed', error: msg.message };
+    default:
+      return msg satisfies never;
+  }
+}
