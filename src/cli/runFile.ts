@@ -1,0 +1,85 @@
+/**
+ * @file A run file (YAML) and the data it names, for `ner prepare-data` and `ner train`. Paths in the file are
+ * relative to the file itself, so a run directory can move as a whole. The data goes through the same steps as the
+ * studio's data worker (worker/prepare.ts): parse, split, vocabularies from train, encode.
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { ParsedInput } from '../core/formats';
+import { prepareDataset, type PreparedDataset } from '../core/prepared';
+import { datasetFromSplits } from '../core/splits';
+import type { Dataset, SplitName } from '../core/types';
+import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { parseRunYaml, type RunYaml } from '../core/yamlConfig';
+import { CliError } from './command';
+import { loadFile, readInput, reportDiagnostics } from './io';
+
+export interface RunFile {
+  /** As given on the command line, for messages. */
+  file: string;
+  /** The directory the file's relative paths start from. */
+  dir: string;
+  yaml: RunYaml;
+}
+
+/** Reads and checks a run file with --set overrides applied; warnings go to stderr, a wrong value ends the command. */
+export function readRunFile(file: string, overrides: string[] = []): RunFile {
+  let yaml: RunYaml;
+  try {
+    yaml = parseRunYaml(readInput(file), file, overrides);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError((e as Error).message);
+  }
+  for (const w of yaml.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
+  return { file, dir: dirname(resolve(file)), yaml };
+}
+
+/** A path from the run file, resolved against its directory. */
+export const pathFromRunFile = (run: RunFile, path: string) => (isAbsolute(path) ? path : resolve(run.dir, path));
+
+/** A path as short as it can be written from here, for messages. */
+export const shown = (path: string) => relative(process.cwd(), path) || '.';
+
+export interface RunData {
+  /** The files read, by the split the run file gave them. */
+  files: Partial<Record<SplitName, ParsedInput>>;
+  dataset: Dataset;
+  prepared: PreparedDataset;
+  /** Some sentences were skipped for errors (listed on stderr). */
+  hadErrors: boolean;
+}
+
+/** Reads data.train, data.dev and data.test; without dev, dev is carved from train by `ratio` (seed 13, as the studio). */
+export function loadRunData(run: RunFile, ratio = 0.8): RunData {
+  const { data, model } = run.yaml;
+  if (!data.train) throw new CliError(`${run.file}: data.train is missing; name the training file (paths are relative to ${run.file})`);
+  const files: RunData['files'] = {};
+  for (const split of ['train', 'dev', 'test'] as const) {
+    const path = data[split];
+    if (!path) continue;
+    const file = pathFromRunFile(run, path);
+    let text: string;
+    try {
+      text = readInput(shown(file));
+    } catch (e) {
+      throw new CliError(`${run.file}: data.${split}: ${(e as Error).message}`);
+    }
+    files[split] = loadFile(shown(file), {}, text);
+    const scheme = files[split]!.scheme;
+    if (data.scheme && data.scheme !== scheme) {
+      process.stderr.write(`warning: ${run.file}: data.scheme is ${data.scheme} but data.${split} (${shown(file)}) reads as ${scheme}\n`);
+    }
+  }
+  const hadErrors = Object.values(files).some((f) => f.diagnostics.some((d) => d.severity === 'error'));
+  const { dataset, diagnostics } = datasetFromSplits(run.file, files, { ratio });
+  reportDiagnostics(diagnostics);
+  if (dataset.train.length === 0) throw new CliError(`${run.file}: data.train has no sentences to train on`);
+  // As worker/prepare.ts: vocabularies from train, labels also from dev and test so every gold tag has an id.
+  const vocab = buildVocabularies(dataset.train, [...dataset.dev, ...dataset.test]);
+  if (model.numLabels !== undefined && model.numLabels !== vocab.labels.length) {
+    throw new CliError(
+      `${run.file}: model.num_labels is ${model.numLabels}, but the data has ${vocab.labels.length} labels: ${vocab.labels.join(', ')}`,
+    );
+  }
+  return { files, dataset, prepared: prepareDataset(dataset, vocab, makeEncoder(vocab)), hadErrors };
+}
