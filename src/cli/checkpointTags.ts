@@ -4,6 +4,7 @@
  * checkpoint reproduces the dev F1 its run recorded.
  */
 import { readFileSync } from 'node:fs';
+import { readCheckpoint } from '../core/checkpoint';
 import { parseFile } from '../core/formats';
 import type { Sentence } from '../core/types';
 import { makeEncoder } from '../core/vocab';
@@ -24,10 +25,12 @@ export interface TaggedFile {
   tagged: boolean;
 }
 
-/** The first line that is neither blank, a comment nor -DOCSTART- holds a single field: tokens without tags. */
+const isDataLine = (line: string) => line.trim() !== '' && !line.trimStart().startsWith('-DOCSTART-');
+
+/** The first line that is neither blank nor -DOCSTART- holds a single field, not JSON: tokens without tags. */
 function tokensOnly(text: string): boolean {
-  const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '' && !l.startsWith('#') && !l.trimStart().startsWith('-DOCSTART-'));
-  return first !== undefined && !first.trimStart().startsWith('{') && !first.trimStart().startsWith('[') && first.trim().split(/[ \t]+/).length === 1;
+  const first = text.split(/\r\n|\n|\r/).find(isDataLine)?.trim();
+  return first !== undefined && !/^[[{]./.test(first) && first.split(/[ \t]+/).length === 1;
 }
 
 /** A file of one token a line reads as tokens tagged O, so raw tokenised text can be tagged. */
@@ -37,7 +40,11 @@ function readData(path: string): { file: string; sentences: Sentence[]; tagged: 
     const parsed = loadFile(path, {}, text);
     return { file: parsed.file, sentences: parsed.sentences, tagged: true };
   }
-  const withO = text.replace(/^(?!\s*$|\s*-DOCSTART-|#)(.*?)\s*$/gm, '$1 O');
+  // Lines at even indices, their line ends at odd ones.
+  const withO = text
+    .split(/(\r\n|\n|\r)/)
+    .map((part, i) => (i % 2 === 0 && isDataLine(part) ? `${part.trimEnd()} O` : part))
+    .join('');
   const parsed = parseFile(withO, path === '-' ? '(stdin)' : path, { validate: false });
   reportDiagnostics(parsed.diagnostics.filter((d) => d.severity === 'error'));
   if (parsed.sentences.length === 0) throw new CliError(`${parsed.file}: nothing to read`);
@@ -58,7 +65,9 @@ export async function tagWithCheckpoint(checkpointPath: string, dataPath: string
   const { file, sentences, tagged } = readData(dataPath);
   let loaded: ReturnType<typeof loadCheckpoint>;
   try {
-    await startNodeBackend(readCheckpointBackend(bytes, checkpointPath));
+    // A checkpoint trained on cpu is read on cpu, so its scores repeat to the last digit; any other on wasm.
+    const { trained } = readCheckpoint(bytes, checkpointPath).config;
+    await startNodeBackend(trained?.backend === 'cpu' ? 'cpu' : 'wasm');
     loaded = loadCheckpoint(bytes, checkpointPath);
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -74,9 +83,3 @@ export async function tagWithCheckpoint(checkpointPath: string, dataPath: string
   }
 }
 
-/** The backend the checkpoint was trained with where the command line has it (cpu), so its scores repeat exactly. */
-function readCheckpointBackend(bytes: Uint8Array, path: string) {
-  void bytes;
-  void path;
-  return 'wasm' as const;
-}

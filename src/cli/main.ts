@@ -5,10 +5,14 @@
 import type { Command } from './command';
 import { CliError, UsageError } from './command';
 import * as convert from './commands/convert';
+import * as evaluate from './commands/evaluate';
+import * as predict from './commands/predict';
+import * as prepareData from './commands/prepareData';
 import * as score from './commands/score';
 import * as stats from './commands/stats';
+import * as train from './commands/train';
 
-export const COMMANDS = { stats, convert, score } satisfies Record<string, Command>;
+export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;
 
@@ -19,7 +23,7 @@ function overview(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return `usage: ner COMMAND [ARGS...]
 
-Named entity recognition data and evaluation tools, the same code the studio runs.
+Named entity recognition data tools, training and evaluation: the same code the studio runs.
 
 commands:
 ${rows.join('\n')}

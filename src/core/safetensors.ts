@@ -1,7 +1,8 @@
 /**
  * @file The safetensors checkpoint format (as written by Hugging Face's `safetensors`), in plain
  * TypeScript: an 8-byte little-endian header length, a JSON header naming each tensor's dtype,
- * shape and byte range, then the raw little-endian bytes. Only F32 and I32 are needed here.
+ * shape and byte range, then the raw little-endian bytes. We write F32 and I32; we also read the
+ * dtypes Hugging Face checkpoints come in (F16, BF16, F64 as float32; I64 as int32).
  */
 
 export type SafetensorData = Float32Array | Int32Array;
@@ -86,8 +87,8 @@ export function decodeSafetensors(bytes: Uint8Array): DecodedSafetensors {
       continue;
     }
     const { dtype, shape, data_offsets: offsets } = (entry ?? {}) as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
-    if (dtype !== 'F32' && dtype !== 'I32') {
-      throw new Error(`Tensor '${name}': dtype ${JSON.stringify(dtype)} is not supported (only F32 and I32)`);
+    if (typeof dtype !== 'string' || !(dtype in BYTES_PER_VALUE)) {
+      throw new Error(`Tensor '${name}': dtype ${JSON.stringify(dtype)} is not supported (only ${Object.keys(BYTES_PER_VALUE).join(', ')})`);
     }
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new Error(`Tensor '${name}': shape must be a list of non-negative integers`);
@@ -97,17 +98,71 @@ export function decodeSafetensors(bytes: Uint8Array): DecodedSafetensors {
     }
     const [begin, end] = offsets as [number, number];
     const size = (shape as number[]).reduce((a, b) => a * b, 1);
-    if (end < begin || end - begin !== size * 4) {
+    const width = BYTES_PER_VALUE[dtype as ReadDtype];
+    if (end < begin || end - begin !== size * width) {
       throw new Error(`Tensor '${name}': data_offsets [${begin}, ${end}] do not hold ${size} ${dtype} values`);
     }
     if (end > dataLength) {
       throw new Error(`Truncated safetensors file: tensor '${name}' ends at byte ${end} of a ${dataLength}-byte data section`);
     }
-    const data = dtype === 'F32' ? new Float32Array(size) : new Int32Array(size);
-    readLittleEndian(bytes.subarray(dataStart + begin, dataStart + end), data);
+    const src = bytes.subarray(dataStart + begin, dataStart + end);
+    let data: SafetensorData;
+    if (dtype === 'F32' || dtype === 'I32') {
+      data = dtype === 'F32' ? new Float32Array(size) : new Int32Array(size);
+      readLittleEndian(src, data);
+    } else {
+      data = convertToWord(name, dtype as ReadDtype, src, size);
+    }
     tensors.set(name, { shape: shape as number[], data });
   }
   return { tensors, metadata };
+}
+
+type ReadDtype = 'F32' | 'I32' | 'F16' | 'BF16' | 'F64' | 'I64';
+const BYTES_PER_VALUE: Record<ReadDtype, number> = { F32: 4, I32: 4, F16: 2, BF16: 2, F64: 8, I64: 8 };
+
+/** Widens or narrows the dtypes we do not keep: halves and doubles to float32, int64 to int32. */
+function convertToWord(name: string, dtype: ReadDtype, src: Uint8Array, size: number): SafetensorData {
+  const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
+  switch (dtype) {
+    case 'F16': {
+      const out = new Float32Array(size);
+      for (let i = 0; i < size; i++) out[i] = halfToFloat(view.getUint16(2 * i, true));
+      return out;
+    }
+    case 'BF16': {
+      // bfloat16 is the top half of a float32's bits.
+      const bits = new Uint32Array(size);
+      for (let i = 0; i < size; i++) bits[i] = view.getUint16(2 * i, true) << 16;
+      return new Float32Array(bits.buffer);
+    }
+    case 'F64': {
+      const out = new Float32Array(size);
+      for (let i = 0; i < size; i++) out[i] = view.getFloat64(8 * i, true);
+      return out;
+    }
+    case 'I64': {
+      const out = new Int32Array(size);
+      for (let i = 0; i < size; i++) {
+        const v = view.getBigInt64(8 * i, true);
+        if (v > 2147483647n || v < -2147483648n) throw new Error(`Tensor '${name}': I64 value ${v} does not fit in int32`);
+        out[i] = Number(v);
+      }
+      return out;
+    }
+    default:
+      throw new Error(`Tensor '${name}': no conversion from ${dtype}`);
+  }
+}
+
+/** IEEE 754 binary16 bits -> number (subnormals, infinities and NaN included). */
+export function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24;
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
 }
 
 function utf8Length(s: string): number {

@@ -10,3 +10,8 @@ export function runMetricRows(run: RunRecord): MetricRow[] {
 export function runCsv(run: RunRecord): string {
   return metricsToCsv(runMetricRows(run));
 }
+
+/** Every run's metrics in one long CSV; the run column tells them apart. */
+export function allRunsCsv(runs: RunRecord[]): string {
+  return metricsToCsv(runs.flatMap(runMetricRows));
+}

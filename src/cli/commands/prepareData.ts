@@ -32,7 +32,7 @@ const spec = {
   positionals: { name: 'argument', min: 0, max: 0 },
 } as const;
 
-export function parseRatio(text: string | undefined): number {
+function parseRatio(text: string | undefined): number {
   if (text === undefined) return 0.8;
   const ratio = Number(text);
   if (!(ratio > 0 && ratio < 1)) throw new UsageError(`--ratio must be a number between 0 and 1, not ${JSON.stringify(text)}`);

@@ -1,6 +1,7 @@
 /** @file Every run with its name, encoder, loss, status and best dev F1; selecting one drives the charts and downloads. */
 import { useStudio } from '../../store';
-import { runCsv } from '../../store/exports';
+import { allRunsCsv, runCsv } from '../../store/exports';
+import { toRunYaml } from '../../core/yamlConfig';
 import { useSelectedRun } from '../useSelectedRun';
 import { downloadBlob } from '../components/download';
 
@@ -70,6 +71,16 @@ export function RunsTable() {
           onClick={() => selected && downloadBlob(new Blob([runCsv(selected)], { type: 'text/csv' }), `${selected.name}.csv`)}
         >
           Download CSV log
+        </button>
+        <button
+          type="button"
+          disabled={!selected}
+          onClick={() => selected && downloadBlob(new Blob([toRunYaml(selected.config)], { type: 'application/yaml' }), `${selected.name}.yaml`)}
+        >
+          Download config YAML
+        </button>
+        <button type="button" disabled={runs.every((r) => r.steps.length === 0)} onClick={() => downloadBlob(new Blob([allRunsCsv(runs)], { type: 'text/csv' }), 'all-runs.csv')}>
+          Download all runs CSV
         </button>
         <button type="button" disabled={!selected} onClick={() => selected && removeRun(selected.id)}>
           Delete run

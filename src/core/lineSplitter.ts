@@ -1,0 +1,40 @@
+/**
+ * @file Cuts text that arrives in chunks (a file read as a stream) into the lines that
+ * text.split(/\r\n|\n|\r/) gives for the whole text: a line cut by a chunk boundary is joined,
+ * and a CRLF split across two chunks counts as one line break.
+ */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+export class LineSplitter {
+  /** The unfinished last line; never holds a line break. */
+  private carry = '';
+  /** The last chunk ended with CR: a LF opening the next chunk belongs to it. */
+  private crPending = false;
+
+  /** The lines this chunk completes, possibly none. */
+  push(chunk: string): string[] {
+    if (this.crPending && chunk.length > 0) {
+      this.crPending = false;
+      if (chunk.charCodeAt(0) === 10) chunk = chunk.slice(1);
+    }
+    const last = Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'));
+    if (last < 0) {
+      // A rope, not a copy: a long line arriving in many chunks stays linear.
+      this.carry += chunk;
+      return [];
+    }
+    if (last === chunk.length - 1 && chunk.charCodeAt(last) === 13) this.crPending = true;
+    const cut = chunk.charCodeAt(last) === 10 && chunk.charCodeAt(last - 1) === 13 ? last - 1 : last;
+    const lines = (this.carry + chunk.slice(0, cut)).split(LINE_BREAK);
+    this.carry = chunk.slice(last + 1);
+    return lines;
+  }
+
+  /** The last line (empty when the text ended with a line break). */
+  finish(): string {
+    const line = this.carry;
+    this.carry = '';
+    this.crPending = false;
+    return line;
+  }
+}

@@ -1,0 +1,49 @@
+/** @file Saves a rendered chart as a standalone SVG or a PNG drawn from that SVG. */
+import { downloadBlob } from '../components/download';
+
+/** A self-contained copy of the chart's SVG: namespaced, sized, on a white background. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const { width, height } = svg.getBoundingClientRect();
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(Math.round(width)));
+  copy.setAttribute('height', String(Math.round(height)));
+  copy.setAttribute('font-family', 'DejaVu Sans, Arial, sans-serif');
+  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#ffffff');
+  copy.insertBefore(background, copy.firstChild);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+export function downloadSvg(svg: SVGSVGElement, fileName: string): void {
+  downloadBlob(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), fileName);
+}
+
+export async function downloadPng(svg: SVGSVGElement, fileName: string, scale = 2): Promise<void> {
+  const text = standaloneSvg(svg);
+  const { width, height } = svg.getBoundingClientRect();
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(scale, scale);
+    ctx.drawImage(image, 0, 0, width, height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the browser could not encode the PNG');
+    downloadBlob(blob, fileName);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export const chartFileName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
