@@ -1,4 +1,9 @@
-/** @file Reads CoNLL-style column files (CoNLL-2003, Universal NER .iob2) into sentences, reporting problems instead of throwing. */
+/**
+ * @file Reads CoNLL-style column files (CoNLL-2003, Universal NER .iob2) into sentences, reporting problems
+ * instead of throwing. ColumnParser takes the text in chunks, so a 100 MB file is read as a stream without ever
+ * holding its text or its lines; parseColumns is the same parser fed the whole text at once.
+ */
+import { LineSplitter } from './lineSplitter';
 import type { Diagnostic, ParsedFile, Sentence } from './types';
 
 export interface ColumnOptions {
@@ -12,118 +17,232 @@ export interface ColumnOptions {
 const MAX_LINE_DIAGNOSTICS = 20;
 
 /** NUL never occurs in text; U+FFFD in bulk means the bytes were not UTF-8 (a zip, a spreadsheet, Latin-1). */
+class BinarySniffer {
+  nul = false;
+  private replacements = 0;
+  private length = 0;
+
+  add(text: string): void {
+    this.length += text.length;
+    if (!this.nul && text.includes('\0')) this.nul = true;
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.replacements++;
+  }
+
+  get binary(): boolean {
+    return this.nul || (this.replacements >= 16 && this.replacements > this.length / 100);
+  }
+}
+
 export function looksBinary(text: string): boolean {
-  if (text.includes('\0')) return true;
-  let replacements = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) replacements++;
-  return replacements >= 16 && replacements > text.length / 100;
+  const sniffer = new BinarySniffer();
+  sniffer.add(text);
+  return sniffer.binary;
 }
 
-// Only ASCII blanks separate columns: NBSP and zero-width characters belong to tokens in real corpora.
+// Only ASCII blanks (space, \f, \v; tab in tab files) separate columns: NBSP and zero-width characters belong to
+// tokens in real corpora. Written as character loops: the regular expressions they replace were most of the time
+// spent on a large file.
+const isColumnBlank = (c: number) => c === 32 || c === 12 || c === 11;
+
+function trimBlanks(col: string, tabsToo: boolean): string {
+  let a = 0;
+  let b = col.length;
+  while (b > a && (isColumnBlank(col.charCodeAt(b - 1)) || (tabsToo && col.charCodeAt(b - 1) === 9))) b--;
+  if (!tabsToo) while (a < b && isColumnBlank(col.charCodeAt(a))) a++;
+  return a === 0 && b === col.length ? col : col.slice(a, b);
+}
+
 function splitColumns(line: string): string[] {
-  if (line.includes('\t')) return line.replace(/[ \t\f\v]+$/, '').split('\t').map((c) => c.replace(/^[ \f\v]+|[ \f\v]+$/g, ''));
-  return line.replace(/^[ \f\v]+|[ \f\v]+$/g, '').split(/[ \f\v]+/);
+  if (line.includes('\t')) {
+    const cols = trimBlanks(line, true).split('\t');
+    for (let i = 0; i < cols.length; i++) cols[i] = trimBlanks(cols[i], false);
+    return cols;
+  }
+  const cols: string[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isColumnBlank(line.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n && !isColumnBlank(line.charCodeAt(i))) i++;
+    cols.push(line.slice(start, i));
+  }
+  if (cols.length === 0) cols.push('');
+  return cols;
 }
 
-const isBlank = (line: string) => /^\s*$/.test(line);
-const isDocStart = (line: string) => line.trimStart().startsWith('-DOCSTART-');
+// A line starting with printable ASCII other than '-' is neither blank nor -DOCSTART-: the common case, no regex.
+const isPlainStart = (c: number) => c > 32 && c < 127 && c !== 45;
+const isBlank = (line: string) => !isPlainStart(line.charCodeAt(0)) && /^\s*$/.test(line);
+const isDocStart = (line: string) => !isPlainStart(line.charCodeAt(0)) && line.trimStart().startsWith('-DOCSTART-');
 
-/** Tab-separated files (UNER, CoNLL-U) carry `# key = value` comments; decide by the first real data line. */
-function isTabSeparated(lines: string[]): boolean {
-  const first = lines.find((l) => !isBlank(l) && !isDocStart(l) && !l.startsWith('#'));
-  return first?.includes('\t') ?? false;
-}
+/** Feed it a file's text in chunks of any size with push(), then call finish() once for the sentences and problems. */
+export class ColumnParser {
+  private readonly sentences: Sentence[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly lines = new LineSplitter();
+  private readonly sniffer = new BinarySniffer();
+  private started = false;
+  private lineNo = 0;
+  /** Set when the layout cannot be read: nothing after it counts. */
+  private stopped = false;
 
-export function parseColumns(text: string, file: string, options: ColumnOptions = {}): ParsedFile {
-  const diagnostics: Diagnostic[] = [];
-  const sentences: Sentence[] = [];
-  const error = (message: string, line?: number) => diagnostics.push({ severity: 'error', file, ...(line ? { line } : {}), message });
+  /**
+   * Tab-separated files (UNER, CoNLL-U) carry `# key = value` comments, decided by the first line that is neither
+   * blank, -DOCSTART- nor starting with #; the lines before it wait in `waiting` until then.
+   */
+  private tabbed: boolean | null = null;
+  private waiting: string[] = [];
+  private waitingFrom = 0; // line number of waiting[0]
 
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (looksBinary(text)) {
-    error(`${file} looks like a binary file or is not UTF-8 text; expected a text file with token and tag columns`);
+  private width = 0; // columns of the first data line; every other data line must match
+  private firstDataLine = 0;
+  private tokenCol = 0;
+  private tagCol = 0;
+  private lineErrors = 0;
+  private droppedSentences = 0;
+
+  private tokens: string[] = [];
+  private tags: string[] = [];
+  private extra: string[][] = [];
+  private broken = false;
+  private startLine = 0; // token i of a sentence is on line startLine + i: no comment or blank line falls inside one
+
+  constructor(
+    readonly file: string,
+    private readonly options: ColumnOptions = {},
+  ) {}
+
+  push(chunk: string): void {
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.sniffer.add(chunk);
+    // A NUL makes the whole file binary: its lines no longer matter.
+    if (this.sniffer.nul || this.stopped) return;
+    for (const line of this.lines.push(chunk)) this.readLine(line);
+  }
+
+  finish(): ParsedFile {
+    const { file, sentences, diagnostics } = this;
+    if (!this.sniffer.nul && !this.stopped) {
+      this.readLine(this.lines.finish());
+      if (this.tabbed === null) this.decideTabs(false);
+    }
+    if (this.sniffer.binary) {
+      const message = `${file} looks like a binary file or is not UTF-8 text; expected a text file with token and tag columns`;
+      return { file, sentences: [], diagnostics: [{ severity: 'error', file, message }] };
+    }
+    if (this.stopped) return { file, sentences: [], diagnostics };
+    this.endSentence();
+
+    if (this.lineErrors > MAX_LINE_DIAGNOSTICS) {
+      this.error(`${file}: ${this.lineErrors - MAX_LINE_DIAGNOSTICS} more lines with the wrong number of columns`);
+    }
+    if (sentences.length === 0) {
+      const why = this.droppedSentences > 0 ? ` (${this.droppedSentences} skipped for errors)` : '';
+      this.error(`${file} contains no sentences${why}`);
+    } else if (sentences.every((s) => s.tags.every((t) => t === 'O'))) {
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        message: `${file} has no entity tags: every tag is O. Is the tag column (${this.tagCol}) right?`,
+      });
+    }
     return { file, sentences, diagnostics };
   }
 
-  const lines = text.split(/\r\n|\n|\r/);
-  const tabbed = isTabSeparated(lines);
-  let width = 0; // columns of the first data line; every other data line must match
-  let firstDataLine = 0;
-  let tokenCol = 0;
-  let tagCol = 0;
-  let lineErrors = 0;
-  let droppedSentences = 0;
+  private error(message: string, line?: number): void {
+    this.diagnostics.push({ severity: 'error', file: this.file, ...(line ? { line } : {}), message });
+  }
 
-  let tokens: string[] = [];
-  let tags: string[] = [];
-  let extra: string[][] = [];
-  let broken = false;
-  let startLine = 0; // token i of a sentence is on line startLine + i: no comment or blank line falls inside one
-
-  const endSentence = () => {
-    if (broken) droppedSentences++;
-    else if (tokens.length > 0) sentences.push({ tokens, tags, ...(extra.length > 0 ? { extra } : {}), line: startLine });
-    tokens = [];
-    tags = [];
-    extra = [];
-    broken = false;
-  };
-
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    const lineNo = n + 1;
-    if (isBlank(line) || isDocStart(line)) {
-      endSentence();
-      continue;
+  private readLine(line: string): void {
+    const lineNo = ++this.lineNo;
+    if (this.tabbed === null) {
+      if (isBlank(line) || isDocStart(line) || line.startsWith('#')) {
+        if (this.waiting.length === 0) this.waitingFrom = lineNo;
+        this.waiting.push(line);
+        return;
+      }
+      this.decideTabs(line.includes('\t'));
     }
-    const atStart = tokens.length === 0 && !broken;
+    this.dataLine(line, lineNo);
+  }
+
+  /** Fixes whether the file is tab-separated and reads the lines that waited for that. */
+  private decideTabs(tabbed: boolean): void {
+    this.tabbed = tabbed;
+    const waiting = this.waiting;
+    this.waiting = [];
+    waiting.forEach((line, i) => this.dataLine(line, this.waitingFrom + i));
+  }
+
+  private dataLine(line: string, lineNo: number): void {
+    if (this.stopped) return;
+    if (isBlank(line) || isDocStart(line)) {
+      this.endSentence();
+      return;
+    }
+    const atStart = this.tokens.length === 0 && !this.broken;
     // In a space-separated file `# O` is the token '#'; only tab files have comment lines, and those hold no tab.
-    if (atStart && tabbed && line.startsWith('#') && !line.includes('\t')) continue;
+    if (atStart && this.tabbed && line.charCodeAt(0) === 35 && !line.includes('\t')) return;
 
     const cols = splitColumns(line);
-    if (width === 0) {
-      width = cols.length;
-      firstDataLine = lineNo;
-      tokenCol = options.tokenColumn ?? 0;
-      tagCol = options.tagColumn ?? width - 1;
-      if (tagCol < 0) tagCol += width;
-      if (width < 2) {
-        error(`${file} line ${lineNo} has 1 column; expected a token and a tag separated by spaces or tabs`, lineNo);
-        return { file, sentences: [], diagnostics };
-      }
-      if (tokenCol < 0 || tokenCol >= width || tagCol < 0 || tagCol >= width || tokenCol === tagCol) {
-        error(`${file}: token column ${tokenCol} and tag column ${tagCol} do not fit the ${width} columns of line ${lineNo}`, lineNo);
-        return { file, sentences: [], diagnostics };
-      }
-    }
+    const { file } = this;
+    if (this.width === 0 && !this.readLayout(cols, lineNo)) return;
+    const width = this.width;
     if (cols.length !== width) {
-      broken = true;
-      if (++lineErrors <= MAX_LINE_DIAGNOSTICS) {
-        error(`${file} line ${lineNo} has ${cols.length} columns but line ${firstDataLine} has ${width}; its sentence was skipped`, lineNo);
+      this.broken = true;
+      if (++this.lineErrors <= MAX_LINE_DIAGNOSTICS) {
+        this.error(`${file} line ${lineNo} has ${cols.length} columns but line ${this.firstDataLine} has ${width}; its sentence was skipped`, lineNo);
       }
-      continue;
+      return;
     }
-    if (tokens.length === 0) startLine = lineNo;
-    tokens.push(cols[tokenCol]);
-    tags.push(cols[tagCol]);
+    if (this.tokens.length === 0) this.startLine = lineNo;
+    const { tokenCol, tagCol } = this;
+    this.tokens.push(cols[tokenCol]);
+    this.tags.push(cols[tagCol]);
     const lo = Math.min(tokenCol, tagCol);
     const hi = Math.max(tokenCol, tagCol);
-    for (let c = lo + 1; c < hi; c++) (extra[c - lo - 1] ??= []).push(cols[c]);
+    for (let c = lo + 1; c < hi; c++) (this.extra[c - lo - 1] ??= []).push(cols[c]);
   }
-  endSentence();
 
-  if (lineErrors > MAX_LINE_DIAGNOSTICS) {
-    error(`${file}: ${lineErrors - MAX_LINE_DIAGNOSTICS} more lines with the wrong number of columns`);
+  /** The first data line fixes the width and the token and tag columns; false (and stopped) when they do not fit. */
+  private readLayout(cols: string[], lineNo: number): boolean {
+    const { file, options } = this;
+    const width = cols.length;
+    this.width = width;
+    this.firstDataLine = lineNo;
+    this.tokenCol = options.tokenColumn ?? 0;
+    this.tagCol = options.tagColumn ?? width - 1;
+    if (this.tagCol < 0) this.tagCol += width;
+    const { tokenCol, tagCol } = this;
+    if (width < 2) {
+      this.error(`${file} line ${lineNo} has 1 column; expected a token and a tag separated by spaces or tabs`, lineNo);
+      this.stopped = true;
+    } else if (tokenCol < 0 || tokenCol >= width || tagCol < 0 || tagCol >= width || tokenCol === tagCol) {
+      this.error(`${file}: token column ${tokenCol} and tag column ${tagCol} do not fit the ${width} columns of line ${lineNo}`, lineNo);
+      this.stopped = true;
+    }
+    return !this.stopped;
   }
-  if (sentences.length === 0) {
-    const why = droppedSentences > 0 ? ` (${droppedSentences} skipped for errors)` : '';
-    error(`${file} contains no sentences${why}`);
-  } else if (sentences.every((s) => s.tags.every((t) => t === 'O'))) {
-    diagnostics.push({
-      severity: 'warning',
-      file,
-      message: `${file} has no entity tags: every tag is O. Is the tag column (${tagCol}) right?`,
-    });
+
+  private endSentence(): void {
+    if (this.broken) this.droppedSentences++;
+    else if (this.tokens.length > 0) {
+      this.sentences.push({ tokens: this.tokens, tags: this.tags, ...(this.extra.length > 0 ? { extra: this.extra } : {}), line: this.startLine });
+    }
+    this.tokens = [];
+    this.tags = [];
+    this.extra = [];
+    this.broken = false;
   }
-  return { file, sentences, diagnostics };
+}
+
+export function parseColumns(text: string, file: string, options: ColumnOptions = {}): ParsedFile {
+  const parser = new ColumnParser(file, options);
+  parser.push(text);
+  return parser.finish();
 }

@@ -1,5 +1,6 @@
 /** @file Compared runs side by side: configs, final and best dev F1, per-type F1 with differences from a baseline. */
 import { useState } from 'react';
+import { TableScroll } from '../components/TableScroll';
 import type { RunRecord } from '../../store/runs';
 import { comparisonRows, formatDelta } from './table';
 
@@ -21,7 +22,7 @@ export function CompareTable({ runs }: { runs: RunRecord[] }) {
           ))}
         </select>
       </div>
-      <div className="table-scroll">
+      <TableScroll label="Run comparison">
         <table aria-label="Run comparison">
           <thead>
             <tr>
@@ -53,7 +54,7 @@ export function CompareTable({ runs }: { runs: RunRecord[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

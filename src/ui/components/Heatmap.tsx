@@ -4,6 +4,7 @@
  * The caller's heading titles it; name is the image's accessible name.
  */
 import { useId } from 'react';
+import { TableScroll } from './TableScroll';
 import { cellColours } from './heatmapScale';
 
 interface Props {
@@ -86,7 +87,7 @@ export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle,
       </p>
       <details className="heatmap-table">
         <summary>{name} as a table</summary>
-        <div className="table-scroll">
+        <TableScroll label={`${name} values`}>
           <table aria-label={`${name} values`} className="compact">
             <thead>
               <tr>
@@ -111,7 +112,7 @@ export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle,
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

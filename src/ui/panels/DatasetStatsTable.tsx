@@ -1,5 +1,6 @@
 /** @file Per-split numbers beside the charts: sizes, lengths, scheme, words unseen in train, and sentences shared by splits. */
 import type { DatasetStats } from '../../core/stats';
+import { TableScroll } from '../components/TableScroll';
 import { SPLITS } from './datasetCharts';
 
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -9,7 +10,7 @@ export function DatasetStatsTable({ stats }: { stats: DatasetStats }) {
   const leaks = stats.overlaps.filter((o) => o.sentences > 0);
   return (
     <div>
-      <div className="table-scroll">
+      <TableScroll label="Dataset statistics">
         <table aria-label="Dataset statistics" className="compact">
           <thead>
             <tr>
@@ -41,7 +42,7 @@ export function DatasetStatsTable({ stats }: { stats: DatasetStats }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {leaks.length === 0 ? (
         <p className="muted">No sentence occurs in more than one split.</p>
       ) : (

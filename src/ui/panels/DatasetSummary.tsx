@@ -1,5 +1,6 @@
 /** @file A table of the loaded dataset's splits: sentences, tokens and entities per type. */
 import { useStudio } from '../../store';
+import { TableScroll } from '../components/TableScroll';
 import type { SplitName } from '../../core/types';
 
 const SPLITS: SplitName[] = ['train', 'dev', 'test'];
@@ -13,7 +14,7 @@ export function DatasetSummaryView() {
       <p>
         Loaded <strong>{summary.name}</strong>: {summary.labels.length} labels.
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Dataset summary">
       <table aria-label="Dataset summary" className="compact">
         <thead>
           <tr>
@@ -40,7 +41,7 @@ export function DatasetSummaryView() {
           ))}
         </tbody>
       </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** @file Where the selected run's model goes wrong on dev: error buckets with examples, and the token confusion matrix. */
 import { useMemo, useState } from 'react';
+import { TableScroll } from '../components/TableScroll';
 import { analyzeErrors, ERROR_BUCKETS, type ErrorAnalysis, type ErrorBucket } from '../../core/errorAnalysis';
 import type { DevAnalysis } from '../../store/runs';
 import { EntitySentence } from '../components/EntitySentence';
@@ -73,7 +74,7 @@ function Buckets({ analysis, tokens }: { analysis: ErrorAnalysis; tokens: string
       {shown.items.length === 0 ? (
         <p className="muted">No {BUCKET_NAMES[bucket].toLowerCase()} entities.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={`${BUCKET_NAMES[bucket]} examples`}>
           <table aria-label={`${BUCKET_NAMES[bucket]} examples`} className="error-examples">
             <thead>
               <tr>
@@ -96,7 +97,7 @@ function Buckets({ analysis, tokens }: { analysis: ErrorAnalysis; tokens: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pager label={`${BUCKET_NAMES[bucket]} example pages`} page={shown.page} pages={shown.pages} onPage={setPage} />
     </div>

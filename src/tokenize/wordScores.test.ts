@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { aggregateToWords, bestWindowPerWord, stitchWindows } from './wordScores';
+
+describe('aggregateToWords', () => {
+  // tokens: [CLS] w0 w1 w1 w1 [SEP], two labels each
+  const window = { start: 0, end: 2, wordIds: [null, 0, 1, 1, 1, null] };
+  const scores = [9, 9, 1, 2, 3, -1, 5, 0, 1, 4, 9, 9];
+  test.each([
+    { mode: 'first' as const, expected: [1, 2, 3, -1] },
+    { mode: 'average' as const, expected: [1, 2, 3, 1] },
+    { mode: 'max' as const, expected: [1, 2, 5, 4] },
+  ])('$mode', ({ mode, expected }) => {
+    expect(Array.from(aggregateToWords(scores, 2, window, mode))).toEqual(expected);
+  });
+
+  test('words of a later window are indexed from its start', () => {
+    const later = { start: 5, end: 7, wordIds: [null, 5, 6, null] };
+    expect(Array.from(aggregateToWords([0, 7, 8, 0], 1, later, 'first'))).toEqual([7, 8]);
+  });
+
+  test('refuses too few scores', () => {
+    expect(() => aggregateToWords([1, 2], 2, window, 'first')).toThrow(/6 tokens x 2 labels/);
+  });
+});
+
+describe('stitching windows', () => {
+  // words 0..5; window A holds 0-3, window B holds 2-5 (one piece each, word 3 has two in B)
+  const windows = [
+    { start: 0, end: 4, wordIds: [null, 0, 1, 2, 3, null] },
+    { start: 2, end: 6, wordIds: [null, 2, 3, 3, 4, 5, null] },
+  ];
+  test('each word comes from the window where it has most context on its shorter side', () => {
+    // word 2: A context min(2, 1)=1, B min(0, 4)=0 -> A; word 3: A min(3,0)=0, B min(1,2)=1 -> B
+    expect(Array.from(bestWindowPerWord(6, windows))).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+
+  test('ties go to the earlier window', () => {
+    const tied = [
+      { start: 0, end: 2, wordIds: [0, 1] },
+      { start: 1, end: 3, wordIds: [1, 2] },
+    ];
+    expect(Array.from(bestWindowPerWord(3, tied))).toEqual([0, 0, 1]);
+  });
+
+  test('stitched scores take each word from its best window', () => {
+    const a = Float32Array.from([0, 1, 2, 3]); // words 0-3, one label
+    const b = Float32Array.from([20, 30, 40, 50]); // words 2-5
+    expect(Array.from(stitchWindows(6, 1, windows, [a, b]))).toEqual([0, 1, 2, 30, 40, 50]);
+  });
+
+  test('a word in no window is an error', () => {
+    expect(() => bestWindowPerWord(7, windows)).toThrow(/word 6/);
+  });
+});
