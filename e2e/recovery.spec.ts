@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 const files = [
@@ -55,4 +56,36 @@ test('a run interrupted by a reload resumes from its last saved state', async ({
   const steps = Number(/step (\d+)/.exec(ended)![1]);
   expect(await chartPoints(page, 'Training loss chart')).toBe(steps);
   await screenshot(page, '10-resumed');
+});
+
+test('Pause holds a run, Continue goes on, and the tensor count stays flat across steps', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load demo dataset' }).click();
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 1500 / })).toBeVisible();
+  await setNumber(page, 'Epochs', 50);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => chartPoints(page, 'Training loss chart'), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+  await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/ · about .+ left$/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const status = page.getByRole('status', { name: 'Run status' });
+  await expect(status).toHaveText(/^run-1: paused/);
+  const held = await chartPoints(page, 'Training loss chart');
+  await page.waitForTimeout(1500);
+  expect(await chartPoints(page, 'Training loss chart')).toBe(held);
+  await screenshot(page, '14-paused');
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => chartPoints(page, 'Training loss chart'), { timeout: 60_000 }).toBeGreaterThanOrEqual(held + 5);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await waitForRunEnd(page);
+  await expect(page.getByLabel('Memory')).toHaveText(/^Memory: \d+ tensors, [\d.]+ MB$/);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV log' }).click()]);
+  const tensors = readFileSync(await csv.path(), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(',memory/tensors,'))
+    .map((l) => Number(l.split(',')[5]));
+  expect(tensors.length).toBeGreaterThanOrEqual(held + 5);
+  // After the first step (optimiser slots are created then) nothing accumulates.
+  expect(new Set(tensors.slice(1)).size).toBe(1);
 });

@@ -13,6 +13,8 @@ export interface Batch {
   mask: Float32Array; // [B, T], 1 for real tokens
   lengths: number[]; // [B]
   tokens: number; // sum of lengths
+  /** Per extra column (POS, chunk...): its value ids [B, T], -1 at padding and for unknown values. */
+  extra?: Int32Array[];
 }
 
 export const DEFAULT_MAX_WORD_LEN = 20;
@@ -29,6 +31,9 @@ export function makeBatch(sentences: EncodedSentence[], maxWordLen = DEFAULT_MAX
   const mask = new Float32Array(B * T);
   const lengths: number[] = [];
   let tokens = 0;
+  // Extra columns only when every sentence has them (the multitask loss reads them).
+  const extraColumns = B === 0 ? 0 : Math.min(...sentences.map((s) => s.extra?.length ?? 0));
+  const extra = Array.from({ length: extraColumns }, () => new Int32Array(B * T).fill(-1));
   sentences.forEach((s, b) => {
     const n = s.words.length;
     lengths.push(n);
@@ -37,12 +42,13 @@ export function makeBatch(sentences: EncodedSentence[], maxWordLen = DEFAULT_MAX
       words[b * T + t] = s.words[t];
       labels[b * T + t] = Math.max(0, s.labels[t]);
       mask[b * T + t] = 1;
+      for (let c = 0; c < extraColumns; c++) extra[c][b * T + t] = s.extra![c][t];
       const cs = s.chars[t];
       const m = Math.min(C, cs.length);
       for (let c = 0; c < m; c++) chars[(b * T + t) * C + c] = cs[c];
     }
   });
-  return { size: B, maxLen: T, maxWordLen: C, words, chars, labels, mask, lengths, tokens };
+  return { size: B, maxLen: T, maxWordLen: C, words, chars, labels, mask, lengths, tokens, ...(extraColumns > 0 ? { extra } : {}) };
 }
 
 /**

@@ -3,21 +3,28 @@
  * defaults and a validator that names the offending key; the studio's form, the YAML file
  * (core/yamlConfig.ts) and the CLI all fill it.
  */
+import { lossParamProblems } from './lossRules';
+import { LOSS_SPECS, type LossChoice } from './lossSpecs';
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
 /** 'auto' picks webgpu on a real GPU and wasm otherwise (see backend/probe.ts). */
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
-export const ENCODERS = ['bilstm'] as const;
+/** Keys of model/encoders/index.ts' table (which checks it has exactly these). */
+export const ENCODERS = ['bilstm', 'transformer'] as const;
 export type EncoderName = (typeof ENCODERS)[number];
-/** Encoder names that config files may already use but the code cannot train yet (issues 4 and 5). */
-export const PLANNED_ENCODERS = ['transformer', 'pretrained'] as const;
+/** Encoder names that config files may already use but the code cannot train yet (issue 5). */
+export const PLANNED_ENCODERS = ['pretrained'] as const;
 
-/** Losses selectable today; the registry grows with the model's loss table. */
-export const LOSSES = ['crf', 'cross_entropy'] as const;
-export type LossChoice = (typeof LOSSES)[number];
-/** Loss names of the seed pipeline that are not implemented yet (issue 4). */
-export const PLANNED_LOSSES = ['label_smoothing', 'embedding_label_smoothing', 'focal', 'dice', 'boundary', 'contrastive', 'multitask', 'compound'] as const;
+/** How the transformer encoder knows word order: fixed sine waves, or a learned vector per position. */
+export const POSITIONAL_ENCODINGS = ['sinusoidal', 'learned'] as const;
+export type PositionalEncoding = (typeof POSITIONAL_ENCODINGS)[number];
+
+/** Keys of core/lossSpecs.ts' table, in its order (model/losses/index.ts implements each). */
+export const LOSSES = Object.keys(LOSS_SPECS) as LossChoice[];
+export type { LossChoice };
+/** The studio's name for each loss. */
+export const LOSS_LABELS = Object.fromEntries(LOSSES.map((name) => [name, LOSS_SPECS[name].label])) as Record<LossChoice, string>;
 
 /** Keys of train/optimizers.ts' table. */
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd'] as const;
@@ -30,6 +37,8 @@ export type ScheduleName = (typeof SCHEDULES)[number];
 export interface RunConfig {
   encoder: EncoderName;
   loss: LossChoice;
+  /** The loss's parameters (model.loss.params), checked per loss by core/lossRules.ts; {} for the defaults. */
+  lossParams: Record<string, unknown>;
   /** A CRF on top of the emissions: Viterbi decoding, and its likelihood when loss is 'crf'. */
   crf: boolean;
   epochs: number;
@@ -45,8 +54,29 @@ export interface RunConfig {
   wordDim: number;
   charDim: number;
   charFilters: number;
+  /** bilstm: LSTM units per direction. */
   hidden: number;
+  /** bilstm: stacked BiLSTM layers, 1 or 2. */
+  lstmLayers: number;
+  /** transformer: encoder blocks. */
+  transformerLayers: number;
+  /** transformer: attention heads; modelDim must be a multiple of it. */
+  heads: number;
+  /** transformer: width of every block (the model dimension). */
+  modelDim: number;
+  /** transformer: inner size of each block's feed-forward layer. */
+  ffnDim: number;
+  positional: PositionalEncoding;
+  /** transformer with learned positions: positions learned; later tokens of a longer sentence share the last one. */
+  maxPositions: number;
+  /** Word vectors (GloVe / word2vec text) the word embeddings start from, by file name; '' for a random start. */
+  wordVectors: string;
   dropout: number;
+  /**
+   * With the CRF: forbid the label transitions the tag scheme forbids (O -> I-X in IOB2 ...), in training and
+   * decoding. The scheme is read from the label names (core/constraints.ts).
+   */
+  constrainTransitions: boolean;
   optimizer: OptimizerName;
   /** Decoupled weight decay of adamw (ignored by adam and sgd). */
   weightDecay: number;
@@ -70,6 +100,7 @@ export interface RunConfig {
 export const DEFAULT_CONFIG: RunConfig = {
   encoder: 'bilstm',
   loss: 'crf',
+  lossParams: {},
   crf: true,
   epochs: 5,
   batchSize: 16,
@@ -81,7 +112,16 @@ export const DEFAULT_CONFIG: RunConfig = {
   charDim: 25,
   charFilters: 25,
   hidden: 64,
+  lstmLayers: 1,
+  transformerLayers: 2,
+  heads: 4,
+  modelDim: 128,
+  ffnDim: 256,
+  positional: 'sinusoidal',
+  maxPositions: 512,
+  wordVectors: '',
   dropout: 0.3,
+  constrainTransitions: true,
   optimizer: 'adam',
   weightDecay: 0.01,
   momentum: 0.9,
@@ -118,6 +158,12 @@ const RANGES: Record<NumericKey, { min: number; max: number; integer: boolean }>
   charDim: { min: 1, max: 1024, integer: true },
   charFilters: { min: 1, max: 1024, integer: true },
   hidden: { min: 1, max: 4096, integer: true },
+  lstmLayers: { min: 1, max: 2, integer: true },
+  transformerLayers: { min: 1, max: 24, integer: true },
+  heads: { min: 1, max: 64, integer: true },
+  modelDim: { min: 1, max: 4096, integer: true },
+  ffnDim: { min: 1, max: 16384, integer: true },
+  maxPositions: { min: 1, max: 8192, integer: true },
   dropout: { min: 0, max: 0.95, integer: false },
   weightDecay: { min: 0, max: 1, integer: false },
   momentum: { min: 0, max: 0.999, integer: false },
@@ -135,6 +181,7 @@ const CHOICES = {
   loss: LOSSES,
   optimizer: OPTIMIZERS,
   schedule: SCHEDULES,
+  positional: POSITIONAL_ENCODINGS,
 } satisfies { [K in keyof RunConfig]?: readonly RunConfig[K][] };
 
 /** Every problem with a config, each starting with its key ('epochs: ...'); empty when the config can run. */
@@ -144,12 +191,17 @@ export function validateConfig(c: RunConfig): string[] {
     if (!allowed.includes(c[key])) problems.push(`${key}: '${c[key]}' is not one of ${allowed.join(', ')}`);
   }
   if (typeof c.crf !== 'boolean') problems.push(`crf: must be true or false`);
+  if (typeof c.constrainTransitions !== 'boolean') problems.push(`constrainTransitions: must be true or false`);
+  if (typeof c.wordVectors !== 'string') problems.push(`wordVectors: must be a file name, or '' for none`);
   for (const [key, r] of Object.entries(RANGES) as [NumericKey, (typeof RANGES)[NumericKey]][]) {
     const v = c[key];
     if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${key}: must be a number`);
     else if (v < r.min || v > r.max) problems.push(`${key}: ${v} is outside ${r.min}..${r.max}`);
     else if (r.integer && !Number.isInteger(v)) problems.push(`${key}: ${v} must be a whole number`);
   }
-  if (c.loss === 'crf' && !c.crf) problems.push("loss: 'crf' needs the CRF; turn CRF on or choose cross_entropy");
+  if (LOSSES.includes(c.loss)) problems.push(...lossParamProblems(c.loss, c.lossParams ?? {}, c.crf));
+  if (c.encoder === 'transformer' && Number.isInteger(c.heads) && c.heads > 0 && c.modelDim % c.heads !== 0) {
+    problems.push(`heads: modelDim ${c.modelDim} is not a multiple of heads ${c.heads}; each head gets modelDim / heads dimensions`);
+  }
   return problems;
 }

@@ -3,6 +3,7 @@
  * instead of throwing. ColumnParser takes the text in chunks, so a 100 MB file is read as a stream without ever
  * holding its text or its lines; parseColumns is the same parser fed the whole text at once.
  */
+import { findColumns, ValueCache } from './columnSplit';
 import { LineSplitter } from './lineSplitter';
 import type { Diagnostic, ParsedFile, Sentence } from './types';
 
@@ -15,6 +16,7 @@ export interface ColumnOptions {
 
 /** A broken file can have a bad line per row; past this many, one summary line says how many more. */
 const MAX_LINE_DIAGNOSTICS = 20;
+const PIECE = 1 << 20;
 
 /** NUL never occurs in text; U+FFFD in bulk means the bytes were not UTF-8 (a zip, a spreadsheet, Latin-1). */
 class BinarySniffer {
@@ -39,43 +41,16 @@ export function looksBinary(text: string): boolean {
   return sniffer.binary;
 }
 
-// Only ASCII blanks (space, \f, \v; tab in tab files) separate columns: NBSP and zero-width characters belong to
-// tokens in real corpora. Written as character loops: the regular expressions they replace were most of the time
-// spent on a large file.
-const isColumnBlank = (c: number) => c === 32 || c === 12 || c === 11;
-
-function trimBlanks(col: string, tabsToo: boolean): string {
-  let a = 0;
-  let b = col.length;
-  while (b > a && (isColumnBlank(col.charCodeAt(b - 1)) || (tabsToo && col.charCodeAt(b - 1) === 9))) b--;
-  if (!tabsToo) while (a < b && isColumnBlank(col.charCodeAt(a))) a++;
-  return a === 0 && b === col.length ? col : col.slice(a, b);
-}
-
-function splitColumns(line: string): string[] {
-  if (line.includes('\t')) {
-    const cols = trimBlanks(line, true).split('\t');
-    for (let i = 0; i < cols.length; i++) cols[i] = trimBlanks(cols[i], false);
-    return cols;
-  }
-  const cols: string[] = [];
-  const n = line.length;
-  let i = 0;
-  for (;;) {
-    while (i < n && isColumnBlank(line.charCodeAt(i))) i++;
-    if (i === n) break;
-    const start = i;
-    while (i < n && !isColumnBlank(line.charCodeAt(i))) i++;
-    cols.push(line.slice(start, i));
-  }
-  if (cols.length === 0) cols.push('');
-  return cols;
-}
-
 // A line starting with printable ASCII other than '-' is neither blank nor -DOCSTART-: the common case, no regex.
 const isPlainStart = (c: number) => c > 32 && c < 127 && c !== 45;
 const isBlank = (line: string) => !isPlainStart(line.charCodeAt(0)) && /^\s*$/.test(line);
 const isDocStart = (line: string) => !isPlainStart(line.charCodeAt(0)) && line.trimStart().startsWith('-DOCSTART-');
+
+/**
+ * A copy of a token that keeps nothing else alive. V8 cuts a string of 13 or more characters out of its chunk as a
+ * view that holds the whole chunk, so a few long tokens would keep every chunk of a streamed file in memory.
+ */
+const detach = (token: string) => (token.length < 13 ? token : (token + ' ').slice(0, -1));
 
 /** Feed it a file's text in chunks of any size with push(), then call finish() once for the sentences and problems. */
 export class ColumnParser {
@@ -83,6 +58,9 @@ export class ColumnParser {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly lines = new LineSplitter();
   private readonly sniffer = new BinarySniffer();
+  private readonly values = new ValueCache();
+  private readonly words = new ValueCache(1 << 16);
+  private readonly bounds: number[] = []; // [start, end) of each column of the current line
   private started = false;
   private lineNo = 0;
   /** Set when the layout cannot be read: nothing after it counts. */
@@ -122,7 +100,10 @@ export class ColumnParser {
     this.sniffer.add(chunk);
     // A NUL makes the whole file binary: its lines no longer matter.
     if (this.sniffer.nul || this.stopped) return;
-    for (const line of this.lines.push(chunk)) this.readLine(line);
+    // A whole file's text goes through in pieces, so that only a piece's lines exist at a time.
+    for (let at = 0; at < chunk.length; at += PIECE) {
+      for (const line of this.lines.push(chunk.length <= PIECE ? chunk : chunk.slice(at, at + PIECE))) this.readLine(line);
+    }
   }
 
   finish(): ParsedFile {
@@ -189,30 +170,28 @@ export class ColumnParser {
     // In a space-separated file `# O` is the token '#'; only tab files have comment lines, and those hold no tab.
     if (atStart && this.tabbed && line.charCodeAt(0) === 35 && !line.includes('\t')) return;
 
-    const cols = splitColumns(line);
-    const { file } = this;
-    if (this.width === 0 && !this.readLayout(cols, lineNo)) return;
-    const width = this.width;
-    if (cols.length !== width) {
+    const count = findColumns(line, this.bounds);
+    if (this.width === 0 && !this.readLayout(count, lineNo)) return;
+    const { file, width, bounds, values } = this;
+    if (count !== width) {
       this.broken = true;
       if (++this.lineErrors <= MAX_LINE_DIAGNOSTICS) {
-        this.error(`${file} line ${lineNo} has ${cols.length} columns but line ${this.firstDataLine} has ${width}; its sentence was skipped`, lineNo);
+        this.error(`${file} line ${lineNo} has ${count} columns but line ${this.firstDataLine} has ${width}; its sentence was skipped`, lineNo);
       }
       return;
     }
     if (this.tokens.length === 0) this.startLine = lineNo;
     const { tokenCol, tagCol } = this;
-    this.tokens.push(cols[tokenCol]);
-    this.tags.push(cols[tagCol]);
+    this.tokens.push(process.env.TOKCACHE ? detach(this.words.slice(line, bounds[2 * tokenCol], bounds[2 * tokenCol + 1])) : detach(line.slice(bounds[2 * tokenCol], bounds[2 * tokenCol + 1])));
+    this.tags.push(values.slice(line, bounds[2 * tagCol], bounds[2 * tagCol + 1]));
     const lo = Math.min(tokenCol, tagCol);
     const hi = Math.max(tokenCol, tagCol);
-    for (let c = lo + 1; c < hi; c++) (this.extra[c - lo - 1] ??= []).push(cols[c]);
+    for (let c = lo + 1; c < hi; c++) (this.extra[c - lo - 1] ??= []).push(values.slice(line, bounds[2 * c], bounds[2 * c + 1]));
   }
 
   /** The first data line fixes the width and the token and tag columns; false (and stopped) when they do not fit. */
-  private readLayout(cols: string[], lineNo: number): boolean {
+  private readLayout(width: number, lineNo: number): boolean {
     const { file, options } = this;
-    const width = cols.length;
     this.width = width;
     this.firstDataLine = lineNo;
     this.tokenCol = options.tokenColumn ?? 0;

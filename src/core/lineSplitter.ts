@@ -25,7 +25,9 @@ export class LineSplitter {
     }
     if (last === chunk.length - 1 && chunk.charCodeAt(last) === 13) this.crPending = true;
     const cut = chunk.charCodeAt(last) === 10 && chunk.charCodeAt(last - 1) === 13 ? last - 1 : last;
-    const lines = (this.carry + chunk.slice(0, cut)).split(LINE_BREAK);
+    const body = this.carry + chunk.slice(0, cut);
+    // split('\n') takes V8's fast path; the regular expression is several times slower.
+    const lines = body.includes('\r') ? body.split(LINE_BREAK) : body.split('\n');
     this.carry = chunk.slice(last + 1);
     return lines;
   }

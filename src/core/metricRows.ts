@@ -12,6 +12,9 @@ export interface MetricStep {
   loss: number;
   tokensPerSec: number;
   wallTime: number;
+  /** Live tensors and their bytes after the step, where the trainer reported them. */
+  tensors?: number;
+  bytes?: number;
 }
 
 /** What a dev evaluation reports. */
@@ -33,6 +36,8 @@ export function metricRows(run: string, steps: readonly MetricStep[], evals: rea
     const base = { run, wallTime: p.wallTime, step: p.step, epoch: p.epoch };
     rows.push({ ...base, metric: 'train/loss', value: p.loss });
     rows.push({ ...base, metric: 'train/tokens_per_sec', value: p.tokensPerSec });
+    if (p.tensors !== undefined) rows.push({ ...base, metric: 'memory/tensors', value: p.tensors });
+    if (p.bytes !== undefined) rows.push({ ...base, metric: 'memory/bytes', value: p.bytes });
   }
   for (const e of evals) {
     const base = { run, wallTime: e.wallTime, step: e.step, epoch: e.epoch };

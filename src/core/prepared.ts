@@ -16,6 +16,8 @@ export interface PackedSplit {
   /** Char offset of each token, length tokens + 1. */
   charOffsets: Int32Array;
   chars: Int32Array;
+  /** Per extra column, its value ids per token (as words); absent when the sentences have no extra columns. */
+  extra?: Int32Array[];
 }
 
 export interface SplitSummary {
@@ -60,18 +62,21 @@ export function packSplit(sentences: EncodedSentence[]): PackedSplit {
   const labels = new Int32Array(tokens);
   const charOffsets = new Int32Array(tokens + 1);
   const chars = new Int32Array(charTotal);
+  const extraColumns = count === 0 ? 0 : Math.min(...sentences.map((s) => s.extra?.length ?? 0));
+  const extra = Array.from({ length: extraColumns }, () => new Int32Array(tokens));
   let t = 0;
   let c = 0;
   for (const s of sentences) {
     words.set(s.words, t);
     labels.set(s.labels, t);
+    for (let k = 0; k < extraColumns; k++) extra[k].set(s.extra![k], t);
     for (const cs of s.chars) {
       chars.set(cs, c);
       c += cs.length;
       charOffsets[++t] = c;
     }
   }
-  return { count, sentenceOffsets, words, labels, charOffsets, chars };
+  return { count, sentenceOffsets, words, labels, charOffsets, chars, ...(extraColumns > 0 ? { extra } : {}) };
 }
 
 export function unpackSplit(p: PackedSplit): EncodedSentence[] {
@@ -81,7 +86,8 @@ export function unpackSplit(p: PackedSplit): EncodedSentence[] {
     const b = p.sentenceOffsets[i + 1];
     const chars: Int32Array[] = [];
     for (let t = a; t < b; t++) chars.push(p.chars.subarray(p.charOffsets[t], p.charOffsets[t + 1]));
-    out.push({ words: p.words.subarray(a, b), labels: p.labels.subarray(a, b), chars });
+    const extra = p.extra?.map((column) => column.subarray(a, b));
+    out.push({ words: p.words.subarray(a, b), labels: p.labels.subarray(a, b), chars, ...(extra ? { extra } : {}) });
   }
   return out;
 }
@@ -124,6 +130,6 @@ const splitText = (sentences: { tokens: string[]; tags: string[] }[]): SplitText
 /** The buffers to list as transferables when posting a prepared dataset. */
 export function preparedBuffers(d: PreparedDataset): ArrayBuffer[] {
   return [d.train, d.dev, d.test].flatMap((s) =>
-    [s.sentenceOffsets, s.words, s.labels, s.charOffsets, s.chars].map((a) => a.buffer as ArrayBuffer),
+    [s.sentenceOffsets, s.words, s.labels, s.charOffsets, s.chars, ...(s.extra ?? [])].map((a) => a.buffer as ArrayBuffer),
   );
 }

@@ -11,6 +11,13 @@ export interface Vocabularies {
   chars: string[];
   /** Label names; 'O' first when present, then sorted. No padding label: padded positions are masked. */
   labels: string[];
+  /** Training tokens per label (dev/test-only labels: 0); for losses weighted by label frequency. */
+  labelCounts?: number[];
+  /**
+   * Values of each extra column (the columns between token and tag: CoNLL-2003's POS and chunk),
+   * sorted; [] when the training data has none. Vocabularies saved before this existed lack it.
+   */
+  extra?: string[][];
 }
 
 export interface VocabOptions {
@@ -31,7 +38,13 @@ export function buildVocabularies(train: Sentence[], extraLabelSources: Sentence
   const wordCounts = new Map<string, number>();
   const charSet = new Set<string>();
   const labelSet = new Set<string>();
+  const tagCounts = new Map<string, number>();
+  // Only the columns every training sentence has: a file without them cannot feed an auxiliary task.
+  const extraColumns = train.length === 0 ? 0 : Math.min(...train.map((s) => s.extra?.length ?? 0));
+  const extraSets = Array.from({ length: extraColumns }, () => new Set<string>());
   for (const s of train) {
+    for (const t of s.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    for (let c = 0; c < extraColumns; c++) for (const v of s.extra![c]) extraSets[c].add(v);
     for (const tok of s.tokens) {
       const w = normaliseWord(tok);
       wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
@@ -47,7 +60,9 @@ export function buildVocabularies(train: Sentence[], extraLabelSources: Sentence
     .slice(0, Math.max(0, maxWords - 2))
     .map(([w]) => w);
   const labels = [...labelSet].sort((a, b) => (a === 'O' ? -1 : b === 'O' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  return { words: [PAD, UNK, ...words], chars: [PAD, UNK, ...[...charSet].sort()], labels };
+  const labelCounts = labels.map((l) => tagCounts.get(l) ?? 0);
+  const extra = extraSets.map((set) => [...set].sort());
+  return { words: [PAD, UNK, ...words], chars: [PAD, UNK, ...[...charSet].sort()], labels, labelCounts, extra };
 }
 
 export interface EncodedSentence {
@@ -56,6 +71,8 @@ export interface EncodedSentence {
   chars: Int32Array[];
   /** Label ids; -1 where the tag is not in the vocabulary. */
   labels: Int32Array;
+  /** Ids of each extra column's values (Vocabularies.extra); -1 for a value not in its vocabulary. */
+  extra?: Int32Array[];
 }
 
 export type SentenceEncoder = (s: Sentence) => EncodedSentence;
@@ -64,9 +81,15 @@ export function makeEncoder(v: Vocabularies): SentenceEncoder {
   const wordIndex = new Map(v.words.map((w, i) => [w, i] as const));
   const charIndex = new Map(v.chars.map((c, i) => [c, i] as const));
   const labelIndex = new Map(v.labels.map((l, i) => [l, i] as const));
-  return (s) => ({
-    words: Int32Array.from(s.tokens, (t) => wordIndex.get(normaliseWord(t)) ?? 1),
-    chars: s.tokens.map((t) => Int32Array.from([...t], (ch) => charIndex.get(ch) ?? 1)),
-    labels: Int32Array.from(s.tags, (t) => labelIndex.get(t) ?? -1),
-  });
+  const extraIndex = (v.extra ?? []).map((values) => new Map(values.map((x, i) => [x, i] as const)));
+  return (s) => {
+    const encoded: EncodedSentence = {
+      words: Int32Array.from(s.tokens, (t) => wordIndex.get(normaliseWord(t)) ?? 1),
+      chars: s.tokens.map((t) => Int32Array.from([...t], (ch) => charIndex.get(ch) ?? 1)),
+      labels: Int32Array.from(s.tags, (t) => labelIndex.get(t) ?? -1),
+    };
+    // A sentence lacking a column the vocabulary has gets -1 ids: masked out by the losses that read them.
+    if (extraIndex.length > 0) encoded.extra = extraIndex.map((index, c) => Int32Array.from(s.tokens, (_, i) => index.get(s.extra?.[c]?.[i] ?? '') ?? -1));
+    return encoded;
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from './config';
+import { applyPreset } from './presets';
 import { parseRunYaml, toRunYaml, YAML_PATH_OF } from './yamlConfig';
 
 /** The seed pipeline's config.yaml, with this project's keys. */
@@ -56,9 +57,14 @@ describe('parseRunYaml', () => {
   });
 
   it.each([
-    ['model:\n  encoder: transformer\n', "run.yaml:2: model.encoder: 'transformer' is not supported yet (supported: bilstm)"],
-    ['model:\n  encoder: pretrained\n', "run.yaml:2: model.encoder: 'pretrained' is not supported yet (supported: bilstm)"],
-    ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (supported: bilstm)"],
+    ['model:\n  encoder: pretrained\n', "run.yaml:2: model.encoder: 'pretrained' is not supported yet (supported: bilstm, transformer)"],
+    ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (supported: bilstm, transformer)"],
+    ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, transformer-small, transformer-base)"],
+    ['model:\n  positional: rotary\n', "run.yaml:2: model.positional: 'rotary' is not one of sinusoidal, learned"],
+    ['model:\n  lstm_layers: 3\n', 'run.yaml:2: model.lstm_layers: 3 is outside 1..2'],
+    ['model:\n  encoder: transformer\n  model_dim: 100\n  heads: 3\n', 'run.yaml:4: model.heads: modelDim 100 is not a multiple of heads 3'],
+    ['model:\n  constrain_transitions: maybe\n', "run.yaml:2: model.constrain_transitions: must be true or false, got 'maybe'"],
+    ['model:\n  word_vectors: 3\n', 'run.yaml:2: model.word_vectors: must be text, got 3'],
     ['model:\n  loss:\n    type: focal\n', "run.yaml:3: model.loss.type: 'focal' is not supported yet (supported: crf, cross_entropy)"],
     ['model:\n  crf: yes\n', "run.yaml:2: model.crf: must be true or false, got 'yes'"],
     ['model:\n  crf: false\n', "run.yaml: model.loss.type: 'crf' needs the CRF; turn CRF on or choose cross_entropy"],
@@ -74,6 +80,30 @@ describe('parseRunYaml', () => {
     ['- a\n- b\n', 'run.yaml: the top level must be a mapping (model:, training:, data:)'],
   ])('%j fails with %j', (text, message) => {
     expect(() => parseRunYaml(text, 'run.yaml')).toThrow(message);
+  });
+
+  it('reads the encoder keys', () => {
+    const text = 'model:\n  encoder: transformer\n  transformer_layers: 3\n  heads: 2\n  model_dim: 64\n  ffn_dim: 128\n  positional: learned\n  max_positions: 200\n  word_vectors: glove.6B.50d.txt\n  constrain_transitions: false\n  lstm_layers: 2\n';
+    expect(parseRunYaml(text, 'run.yaml').config).toEqual({
+      ...DEFAULT_CONFIG,
+      encoder: 'transformer',
+      transformerLayers: 3,
+      heads: 2,
+      modelDim: 64,
+      ffnDim: 128,
+      positional: 'learned',
+      maxPositions: 200,
+      wordVectors: 'glove.6B.50d.txt',
+      constrainTransitions: false,
+      lstmLayers: 2,
+    });
+  });
+
+  it('applies model.preset first, whatever the order: keys beside it win', () => {
+    const r = parseRunYaml('model:\n  heads: 8\n  preset: transformer-small\ntraining:\n  lr: 0.002\n', 'run.yaml');
+    expect(r.config).toEqual({ ...applyPreset(DEFAULT_CONFIG, 'transformer-small'), heads: 8, learningRate: 0.002 });
+    expect(r.model).toEqual({ preset: 'transformer-small' });
+    expect(parseRunYaml('', 'run.yaml', ['model.preset=bilstm-base']).config).toEqual(applyPreset(DEFAULT_CONFIG, 'bilstm-base'));
   });
 
   it('names every wrong value at once, and reports YAML syntax errors with their line', () => {
@@ -94,10 +124,11 @@ describe('toRunYaml', () => {
   it.each<[string, Partial<RunConfig>]>([
     ['defaults', {}],
     ['everything changed', { loss: 'cross_entropy', crf: false, epochs: 3, batchSize: 8, learningRate: 5e-4, maxSteps: 100, seed: 1, backend: 'wasm', wordDim: 100, charDim: 30, charFilters: 30, hidden: 100, dropout: 0.5, optimizer: 'sgd', weightDecay: 0, momentum: 0.8, schedule: 'linear', warmupSteps: 10, clipNorm: 1, gradAccumulation: 4, evalEvery: 50, patience: 3, checkpointEvery: 25 }],
+    ['the encoder fields changed', { encoder: 'transformer', transformerLayers: 3, heads: 2, modelDim: 64, ffnDim: 100, positional: 'learned', maxPositions: 64, wordVectors: 'vectors/glove.txt', constrainTransitions: false, lstmLayers: 2 }],
   ])('round-trips %s', (_, patch) => {
     const config = { ...DEFAULT_CONFIG, ...patch };
     const data = { train: 'train.conll', dev: 'dev.conll', scheme: 'IOBES' as const };
-    const extra = { paths: { logDir: 'logs' }, model: { numLabels: 5 } };
+    const extra = { paths: { logDir: 'logs' }, model: { numLabels: 5, preset: 'transformer-small' as const } };
     const text = toRunYaml(config, data, extra);
     expect(parseRunYaml(text, 'out.yaml')).toEqual({ config, data, paths: extra.paths, model: extra.model, warnings: [] });
   });

@@ -4,17 +4,27 @@
  *
  * | key                                  | RunConfig field  | default  | meaning                                                         |
  * |--------------------------------------|------------------|----------|-----------------------------------------------------------------|
- * | model.encoder                        | encoder          | bilstm   | bilstm (transformer, pretrained: named, not supported yet)      |
+ * | model.preset                         | -                | -        | a named preset (core/presets.ts); keys given beside it win       |
+ * | model.encoder                        | encoder          | bilstm   | bilstm, transformer (pretrained: named, not supported yet)      |
  * | model.base_model                     | -                | -        | Hugging Face model id or local folder, for encoder pretrained    |
  * | model.num_labels                     | -                | -        | optional; the CLI checks it against the labels in data.train    |
  * | model.crf                            | crf              | true     | CRF layer: Viterbi decoding, and its likelihood for loss crf    |
- * | model.loss.type                      | loss             | crf      | crf, cross_entropy (focal, dice, ...: not supported yet)         |
- * | model.loss.params                    | -                | {}       | the loss's parameters; today's losses take none                 |
+ * | model.loss.type                      | loss             | crf      | a key of core/lossSpecs.ts (crf, cross_entropy, focal, dice...) |
+ * | model.loss.params                    | lossParams       | {}       | the loss's parameters (lossSpecs.ts); a wrong one is an error   |
  * | model.word_dim                       | wordDim          | 50       | word embedding size                                             |
  * | model.char_dim                       | charDim          | 25       | character embedding size                                        |
  * | model.char_filters                   | charFilters      | 25       | char CNN filters                                                |
- * | model.hidden                         | hidden           | 64       | LSTM units per direction                                        |
+ * | model.word_vectors                   | wordVectors      | ''       | GloVe / word2vec text file the word embeddings start from       |
+ * | model.hidden                         | hidden           | 64       | bilstm: LSTM units per direction                                |
+ * | model.lstm_layers                    | lstmLayers       | 1        | bilstm: stacked BiLSTM layers, 1 or 2                           |
+ * | model.transformer_layers             | transformerLayers| 2        | transformer: encoder blocks                                     |
+ * | model.heads                          | heads            | 4        | transformer: attention heads (model_dim must be a multiple)     |
+ * | model.model_dim                      | modelDim         | 128      | transformer: width of every block                               |
+ * | model.ffn_dim                        | ffnDim           | 256      | transformer: feed-forward inner size                            |
+ * | model.positional                     | positional       | sinusoidal | transformer: sinusoidal or learned positions                  |
+ * | model.max_positions                  | maxPositions     | 512      | transformer, learned positions: positions with their own vector |
  * | model.dropout                        | dropout          | 0.3      | dropout rate                                                    |
+ * | model.constrain_transitions          | constrainTransitions | true | CRF: forbid transitions the tag scheme forbids (O -> I-X ...)  |
  * | training.lr                          | learningRate     | 0.01     | peak learning rate                                              |
  * | training.epochs                      | epochs           | 5        | passes over data.train                                          |
  * | training.batch_size                  | batchSize        | 16       | sentences per micro-batch                                       |
@@ -40,7 +50,8 @@
  * An unknown key is a warning naming its path; a wrong value is an Error naming the file and path.
  */
 import { isMap, LineCounter, parseDocument, stringify } from 'yaml';
-import { DEFAULT_CONFIG, ENCODERS, LOSSES, PLANNED_ENCODERS, PLANNED_LOSSES, validateConfig, type RunConfig } from './config';
+import { DEFAULT_CONFIG, ENCODERS, LOSSES, PLANNED_ENCODERS, validateConfig, type RunConfig } from './config';
+import { applyPreset, isPresetName, PRESET_NAMES, type PresetName } from './presets';
 import type { TagScheme } from './tags';
 
 export const TAG_SCHEMES = ['IOB1', 'IOB2', 'IOBES', 'BILOU'] as const satisfies readonly TagScheme[];
@@ -59,6 +70,8 @@ export interface RunYamlPaths {
 
 /** Keys kept for the seed's shape that RunConfig has no field for. */
 export interface RunYamlModel {
+  /** The preset the file started from; the config already has it applied. */
+  preset?: PresetName;
   baseModel?: string;
   numLabels?: number;
 }
@@ -71,23 +84,33 @@ export interface RunYaml {
   warnings: string[];
 }
 
-type Extra = 'string' | 'count' | 'mapping' | 'scheme';
+type Extra = 'string' | 'count' | 'mapping' | 'scheme' | 'preset';
 /** A leaf is a RunConfig field, or one of the extras (read into data, paths or model). */
 type Leaf = { field: keyof RunConfig } | { extra: Extra; into: string };
 type Schema = { [key: string]: Leaf | Schema };
 
 const SCHEMA: Schema = {
   model: {
+    preset: { extra: 'preset', into: 'model.preset' },
     encoder: { field: 'encoder' },
     base_model: { extra: 'string', into: 'model.baseModel' },
     num_labels: { extra: 'count', into: 'model.numLabels' },
     crf: { field: 'crf' },
-    loss: { type: { field: 'loss' }, params: { extra: 'mapping', into: 'loss.params' } },
+    loss: { type: { field: 'loss' }, params: { field: 'lossParams' } },
     word_dim: { field: 'wordDim' },
     char_dim: { field: 'charDim' },
     char_filters: { field: 'charFilters' },
+    word_vectors: { field: 'wordVectors' },
     hidden: { field: 'hidden' },
+    lstm_layers: { field: 'lstmLayers' },
+    transformer_layers: { field: 'transformerLayers' },
+    heads: { field: 'heads' },
+    model_dim: { field: 'modelDim' },
+    ffn_dim: { field: 'ffnDim' },
+    positional: { field: 'positional' },
+    max_positions: { field: 'maxPositions' },
     dropout: { field: 'dropout' },
+    constrain_transitions: { field: 'constrainTransitions' },
   },
   training: {
     lr: { field: 'learningRate' },
@@ -148,14 +171,13 @@ function editDistance(a: string, b: string): number {
 
 /** Reads one value against the leaf's type; returns it, or a problem in words. */
 function readValue(leaf: Leaf, value: unknown): { value: unknown } | { problem: string } {
-  const kind = 'field' in leaf ? typeof DEFAULT_CONFIG[leaf.field] : leaf.extra;
+  const kind = 'field' in leaf ? (leaf.field === 'lossParams' ? 'mapping' : typeof DEFAULT_CONFIG[leaf.field]) : leaf.extra;
   if ('field' in leaf && leaf.field === 'encoder' && typeof value === 'string' && !(ENCODERS as readonly string[]).includes(value)) {
     const planned = (PLANNED_ENCODERS as readonly string[]).includes(value);
     return { problem: `${show(value)} is ${planned ? 'not supported yet' : 'not an encoder'} (supported: ${ENCODERS.join(', ')})` };
   }
   if ('field' in leaf && leaf.field === 'loss' && typeof value === 'string' && !(LOSSES as readonly string[]).includes(value)) {
-    const planned = (PLANNED_LOSSES as readonly string[]).includes(value);
-    return { problem: `${show(value)} is ${planned ? 'not supported yet' : 'not a loss'} (supported: ${LOSSES.join(', ')})` };
+    return { problem: `${show(value)} is not a loss (losses: ${LOSSES.join(', ')})` };
   }
   switch (kind) {
     case 'number':
@@ -169,11 +191,31 @@ function readValue(leaf: Leaf, value: unknown): { value: unknown } | { problem: 
       return typeof value === 'boolean' ? { value } : { problem: `must be true or false, got ${show(value)}` };
     case 'mapping':
       return isObject(value) ? { value } : { problem: `must be a mapping (key: value lines), got ${show(value)}` };
+    case 'preset':
+      return typeof value === 'string' && isPresetName(value) ? { value } : { problem: `${show(value)} is not a preset (presets: ${PRESET_NAMES.join(', ')})` };
     case 'scheme':
       return (TAG_SCHEMES as readonly unknown[]).includes(value) ? { value } : { problem: `${show(value)} is not one of ${TAG_SCHEMES.join(', ')}` };
     default: // string, and RunConfig's string fields (validateConfig checks their choices)
       return typeof value === 'string' ? { value } : { problem: `must be text, got ${show(value)}` };
   }
+}
+
+/**
+ * The YAML path of a key in validateConfig's messages: a RunConfig field ('learningRate' ->
+ * 'training.lr'), or a path inside the loss's parameters ('lossParams.terms[0].params.gamma' ->
+ * 'model.loss.params.terms[0].params.gamma').
+ */
+function yamlPathOfKey(key: string): string {
+  if (key === 'lossParams' || key.startsWith('lossParams.') || key.startsWith('lossParams[')) return YAML_PATH_OF.lossParams + key.slice('lossParams'.length);
+  return YAML_PATH_OF[key as keyof RunConfig] ?? key;
+}
+
+/** 'a.terms[1].b' -> ['a', 'terms', 1, 'b'], for doc.getIn. */
+function yamlKeys(path: string): (string | number)[] {
+  return path.split('.').flatMap((segment) => {
+    const [name, ...indices] = segment.split('[');
+    return [...(name ? [name] : []), ...indices.map((i) => Number(i.slice(0, -1)))];
+  });
 }
 
 /** Sets `path` (a.b.c) in a plain object tree, creating mappings on the way. */
@@ -208,12 +250,14 @@ export function parseRunYaml(text: string, file: string, overrides: string[] = [
   /** Where a value came from, for messages: file:line, or the --set that gave it. */
   const where = (path: string) => {
     if (overridden.has(path)) return `${file} (--set)`;
-    const node = doc.getIn(path.split('.'), true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(yamlKeys(path), true) as { range?: [number, number, number] } | undefined;
     return node?.range ? `${file}:${lineCounter.linePos(node.range[0]).line}` : file;
   };
   const problems: string[] = [];
   const warnings: string[] = [];
-  const config: RunConfig = { ...DEFAULT_CONFIG };
+  // The preset first, so that every key written beside it wins whatever the order in the file.
+  const preset = isObject(root.model) ? root.model.preset : undefined;
+  const config: RunConfig = typeof preset === 'string' && isPresetName(preset) ? applyPreset(DEFAULT_CONFIG, preset) : { ...DEFAULT_CONFIG };
   const found: Record<string, unknown> = {};
   const allPaths = leaves(SCHEMA).map(([p]) => p);
 
@@ -240,15 +284,13 @@ export function parseRunYaml(text: string, file: string, overrides: string[] = [
   walk(root, SCHEMA, '');
   if (problems.length === 0) {
     for (const p of validateConfig(config)) {
-      const key = p.slice(0, p.indexOf(':')) as keyof RunConfig;
-      const path = YAML_PATH_OF[key] ?? key;
+      const key = p.slice(0, p.indexOf(':'));
+      const path = yamlPathOfKey(key);
       problems.push(`${where(path)}: ${path}${p.slice(key.length)}`);
     }
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
 
-  const params = found['loss.params'] as Record<string, unknown> | undefined;
-  for (const k of Object.keys(params ?? {})) warnings.push(`model.loss.params.${k}: unknown key (loss ${config.loss} takes no parameters)`);
   const gpus = found.gpus as number | undefined;
   if (gpus !== undefined && gpus > 1) warnings.push(`training.gpus: ${gpus} asked for; a run uses one device (training.backend)`);
   const baseModel = found['model.baseModel'] as string | undefined;
@@ -264,7 +306,6 @@ export function toRunYaml(config: RunConfig, data: RunYamlData = {}, extra: { pa
   const tree: Record<string, unknown> = {};
   for (const [path, leaf] of leaves(SCHEMA)) {
     if ('field' in leaf) setPath(tree, path, config[leaf.field]);
-    else if (leaf.into === 'loss.params') setPath(tree, path, {});
     else {
       const [group, key] = leaf.into.split('.');
       const groups: Record<string, Record<string, unknown> | undefined> = { data: { ...data }, paths: { ...extra.paths }, model: { ...extra.model } };

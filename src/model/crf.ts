@@ -6,6 +6,7 @@
  * sentence, while the score and partition functions expect at least one token.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { AllowedTransitions } from '../core/constraints';
 import { matMul } from './layers/matMul';
 import { logSumExp } from './layers/reductions';
 import { timeSteps } from './layers/timeSteps';
@@ -15,6 +16,27 @@ export interface CrfParams {
   transitions: tf.Tensor2D; // [K, K]
   start: tf.Tensor1D; // [K]
   end: tf.Tensor1D; // [K]
+}
+
+/**
+ * Added to a forbidden transition's score. Large enough that a path using one never wins and adds nothing to the
+ * partition (exp(-1e4) is 0 in float32), finite so that gradients and the forward algorithm stay finite.
+ */
+export const FORBIDDEN_SCORE = -1e4;
+
+/**
+ * The scores the CRF trains and decodes with: the learned ones plus FORBIDDEN_SCORE where `allowed` says no. The
+ * penalty is a constant, so the gradient reaches the learned scores unchanged. Call inside tf.tidy.
+ */
+export function constrainedScores(params: CrfParams, allowed: AllowedTransitions | null): CrfParams {
+  if (!allowed) return params;
+  const K = params.start.shape[0];
+  const penalty = (ok: boolean[]) => Float32Array.from(ok, (a) => (a ? 0 : FORBIDDEN_SCORE));
+  return {
+    transitions: tf.add(params.transitions, tf.tensor2d(penalty(allowed.trans), [K, K])),
+    start: tf.add(params.start, tf.tensor1d(penalty(allowed.start))),
+    end: tf.add(params.end, tf.tensor1d(penalty(allowed.end))),
+  };
 }
 
 /**

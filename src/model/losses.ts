@@ -10,8 +10,10 @@ export interface LossInputs {
   emissions: tf.Tensor3D; // [B, T, K]
   labels: tf.Tensor2D; // [B, T] int32
   mask: tf.Tensor2D; // [B, T] float
-  /** The CRF's parameters when the tagger has one. */
+  /** The CRF's scores when the tagger has one, forbidden transitions already lowered (Tagger.crfScores). */
   crf: CrfParams | null;
+  /** The encoder's states [B, T, H] (Tagger.forward), for losses on token representations. */
+  hidden?: tf.Tensor3D;
 }
 
 /** Mean negative CRF log-likelihood per sentence. */

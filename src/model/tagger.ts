@@ -1,84 +1,51 @@
 /**
- * @file The BiLSTM-CNN-CRF tagger (Ma & Hovy 2016; Lample et al. 2016): word embeddings and a char
- * CNN, a BiLSTM, a linear emission head and an optional CRF. Batches come in as flat typed arrays
- * (core/batch.ts); decoding reads the scores once and runs Viterbi in plain TypeScript.
+ * @file The tagger: an encoder from the table in encoders/ (BiLSTM-CNN, or a transformer trained from scratch), a
+ * linear emission head and an optional CRF whose transitions may be constrained by the tag scheme. Batches come in as
+ * flat typed arrays (core/batch.ts); decoding reads the scores once and runs Viterbi in plain TypeScript.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../core/batch';
 import { makeRng } from '../core/rng';
 import { argmaxDecode, viterbiDecode } from '../core/viterbi';
-import type { CrfParams } from './crf';
-import { BiLstm } from './layers/bilstm';
-import { CharCnn } from './layers/charCnn';
+import { constrainedScores, type CrfParams } from './crf';
+import { ENCODERS, type Encoder } from './encoders';
 import { SeededDropout } from './layers/dropout';
-import { Embedding } from './layers/embedding';
 import { Linear } from './layers/linear';
 import { ParamStore, uniformValues } from './layers/params';
-import { LOSSES, type LossName } from './losses';
+import { LOSSES } from './losses';
+import { checkTaggerConfig, type TaggerConfig } from './taggerConfig';
 
 export type { LossName } from './losses';
+export { checkTaggerConfig, DEFAULT_TAGGER, type TaggerConfig } from './taggerConfig';
 
-export interface TaggerConfig {
-  encoder: 'bilstm';
-  wordVocabSize: number;
-  charVocabSize: number;
-  numLabels: number;
-  wordDim: number; // default 100
-  charDim: number; // default 30
-  charFilters: number; // default 30
-  /** Char convolution width. */
-  charKernel: number; // default 3
-  /** LSTM units per direction. */
-  hidden: number; // default 100
-  dropout: number; // default 0.5
-  crf: boolean;
-  loss: LossName;
+/** What the tagger starts from besides its seed. */
+export interface TaggerInit {
+  /** Word id -> pre-trained vector [wordDim] (core/wordVectors.ts matchWordVectors' rows). */
+  wordVectors?: ReadonlyMap<number, Float32Array>;
 }
 
-export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {
-  encoder: 'bilstm',
-  wordDim: 100,
-  charDim: 30,
-  charFilters: 30,
-  charKernel: 3,
-  hidden: 100,
-  dropout: 0.5,
-  crf: true,
-  loss: 'crf',
-};
-
-/** Why a config cannot be built, in words for the person who chose it; null when it is fine. */
-export function checkTaggerConfig(c: TaggerConfig): string | null {
-  if (c.encoder !== 'bilstm') return `unknown encoder '${c.encoder}'`;
-  if (!(c.loss in LOSSES)) return `unknown loss '${c.loss}'`;
-  if (c.loss === 'crf' && !c.crf) return "loss 'crf' needs the CRF: turn CRF on or choose cross_entropy";
-  const sizes = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDim', 'charFilters', 'charKernel', 'hidden'] as const;
-  for (const key of sizes) {
-    if (!Number.isInteger(c[key]) || c[key] < 1) return `${key} must be a positive integer, got ${c[key]}`;
-  }
-  if (!(c.dropout >= 0 && c.dropout < 1)) return `dropout must be in [0, 1), got ${c.dropout}`;
-  return null;
-}
-
-/** A batch as tensors; created and disposed inside one tf.tidy. */
-interface BatchTensors {
-  words: tf.Tensor1D; // [B*T] int32
-  chars: tf.Tensor2D; // [B*T, C] int32
-  charMask: tf.Tensor2D; // [B*T, C]
-  mask: tf.Tensor2D; // [B, T]
+/** One forward pass; every tensor belongs to the caller (use inside tf.tidy). */
+export interface TaggerOutputs {
+  /** The encoder's states [B, T, H] (H = Tagger.hiddenDim), zeros at padding; before the head's dropout. */
+  hidden: tf.Tensor3D;
+  /** Emission scores [B, T, K]. */
+  emissions: tf.Tensor3D;
+  /** [B, T] float, 1 for real tokens. */
+  mask: tf.Tensor2D;
 }
 
 export class Tagger {
   readonly config: TaggerConfig;
+  /** H, the width of TaggerOutputs.hidden. */
+  readonly hiddenDim: number;
   private readonly store = new ParamStore();
-  private readonly words: Embedding;
-  private readonly chars: CharCnn;
-  private readonly encoder: BiLstm;
+  private readonly encoder: Encoder;
   private readonly head: Linear;
+  /** The learned CRF scores, before constraints (crfScores adds them). */
   private readonly crf: CrfParams | null;
   private readonly dropout: SeededDropout;
 
-  constructor(config: TaggerConfig, seed: number) {
+  constructor(config: TaggerConfig, seed: number, init: TaggerInit = {}) {
     const problem = checkTaggerConfig(config);
     if (problem) throw new Error(`Invalid tagger config: ${problem}`);
     this.config = { ...config };
@@ -86,10 +53,9 @@ export class Tagger {
     const rng = makeRng(seed);
     // A separate stream for dropout, so changing the architecture's init does not shift the masks.
     this.dropout = new SeededDropout(c.dropout, makeRng((seed ^ 0x5bd1e995) >>> 0));
-    this.words = new Embedding(this.store, 'word_embeddings', c.wordVocabSize, c.wordDim, rng);
-    this.chars = new CharCnn(this.store, c.charVocabSize, c.charDim, c.charFilters, c.charKernel, rng);
-    this.encoder = new BiLstm(this.store, c.wordDim + c.charFilters, c.hidden, rng);
-    this.head = new Linear(this.store, 'emissions', 2 * c.hidden, c.numLabels, rng);
+    this.encoder = ENCODERS[c.encoder]({ config: c, store: this.store, rng, dropout: this.dropout, wordVectors: init.wordVectors });
+    this.hiddenDim = this.encoder.outputDim;
+    this.head = new Linear(this.store, 'emissions', this.hiddenDim, c.numLabels, rng);
     const K = c.numLabels;
     this.crf = c.crf
       ? {
@@ -100,25 +66,46 @@ export class Tagger {
       : null;
   }
 
+  /**
+   * Hidden states, emissions and mask for a batch. Not wrapped in a tidy: call it inside one (loss, emissions and
+   * predict do). With `training`, dropout masks are drawn: the same number on every call, whatever the batch.
+   */
+  forward(batch: Batch, training: boolean): TaggerOutputs {
+    const { size: B, maxLen: T } = batch;
+    const mask = tf.tensor2d(batch.mask, [B, T]); // [B, T]
+    const hidden = this.encoder.encode(batch, mask, training); // [B, T, H]
+    const features = this.dropout.apply(hidden, training).reshape<tf.Tensor2D>([B * T, this.hiddenDim]); // [B*T, H]
+    const emissions = this.head.apply(features).reshape<tf.Tensor3D>([B, T, this.config.numLabels]); // [B, T, K]
+    return { hidden, emissions, mask };
+  }
+
   loss(batch: Batch, training: boolean): tf.Scalar {
     return tf.tidy(() => {
-      const inputs = this.toTensors(batch);
-      const emissions = this.emissionsFrom(inputs, batch, training);
+      const { hidden, emissions, mask } = this.forward(batch, training);
       const labels = tf.tensor2d(batch.labels, [batch.size, batch.maxLen], 'int32'); // [B, T]
-      return LOSSES[this.config.loss]({ emissions, labels, mask: inputs.mask, crf: this.crf });
+      return LOSSES[this.config.loss]({ emissions, labels, mask, crf: this.crfScores(), hidden });
     });
   }
 
   emissions(batch: Batch, training: boolean): tf.Tensor3D {
-    return tf.tidy(() => this.emissionsFrom(this.toTensors(batch), batch, training));
+    return tf.tidy(() => this.forward(batch, training).emissions);
+  }
+
+  /**
+   * The CRF scores training and decoding use: the learned ones with FORBIDDEN_SCORE added to the transitions the tag
+   * scheme forbids (config.allowed). Null without a CRF. Call inside tf.tidy.
+   */
+  crfScores(): CrfParams | null {
+    return this.crf ? constrainedScores(this.crf, this.config.allowed) : null;
   }
 
   async predict(batch: Batch): Promise<number[][]> {
     const { size: B, maxLen: T } = batch;
     const K = this.config.numLabels;
     const flat = tf.tidy(() => {
-      const parts: tf.Tensor[] = [this.emissions(batch, false).reshape([B * T * K])];
-      if (this.crf) parts.push(this.crf.transitions.reshape([K * K]), this.crf.start, this.crf.end);
+      const parts: tf.Tensor[] = [this.forward(batch, false).emissions.reshape([B * T * K])];
+      const crf = this.crfScores();
+      if (crf) parts.push(crf.transitions.reshape([K * K]), crf.start, crf.end);
       return tf.concat(parts); // [B*T*K (+ K*K + 2K)]
     });
     const values = (await flat.data()) as Float32Array; // sync point: the one read per batch
@@ -170,28 +157,5 @@ export class Tagger {
 
   dispose(): void {
     this.store.dispose();
-  }
-
-  private toTensors(batch: Batch): BatchTensors {
-    const { size: B, maxLen: T, maxWordLen: C } = batch;
-    const charMask = new Float32Array(batch.chars.length);
-    for (let i = 0; i < charMask.length; i++) charMask[i] = batch.chars[i] > 0 ? 1 : 0;
-    return {
-      words: tf.tensor1d(batch.words, 'int32'),
-      chars: tf.tensor2d(batch.chars, [B * T, C], 'int32'),
-      charMask: tf.tensor2d(charMask, [B * T, C]),
-      mask: tf.tensor2d(batch.mask, [B, T]),
-    };
-  }
-
-  private emissionsFrom(x: BatchTensors, batch: Batch, training: boolean): tf.Tensor3D {
-    const { size: B, maxLen: T } = batch;
-    const c = this.config;
-    const wordFeatures = this.words.lookup(x.words); // [B*T, wordDim]
-    const charFeatures = this.chars.apply(x.chars, x.charMask); // [B*T, charFilters]
-    const tokens = tf.concat([wordFeatures, charFeatures], 1).reshape<tf.Tensor3D>([B, T, c.wordDim + c.charFilters]); // [B, T, D]
-    const encoded = this.encoder.run(this.dropout.apply(tokens, training), x.mask); // [B, T, 2H]
-    const features = this.dropout.apply(encoded, training).reshape<tf.Tensor2D>([B * T, 2 * c.hidden]); // [B*T, 2H]
-    return this.head.apply(features).reshape<tf.Tensor3D>([B, T, c.numLabels]); // [B, T, K]
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunMessage, newRun } from './runRecord';
+import { applyRunMessage, estimateSecondsLeft, newRun } from './runRecord';
 import { DEFAULT_CONFIG } from '../core/config';
 
 const step = (n: number, loss: number) => ({ type: 'step' as const, runId: 'r', step: n, epoch: 1, loss, tokensPerSec: 100, sentencesPerSec: 10, wallTime: n, stepsPerEpoch: 4 });
@@ -33,5 +33,16 @@ describe('applyRunMessage', () => {
     const done = applyRunMessage(r, { type: 'done', runId: 'r', status: 'stopped', checkpoint: new Uint8Array([1, 2]).buffer, bestDevF1: 0.9, parameters: 7, devPredictions: [['O']] }, { devAnalysis: analysis });
     expect([done.status, [...done.checkpoint!], done.bestDevF1, done.parameters, done.devAnalysis]).toEqual(['stopped', [1, 2], 0.9, 7, analysis]);
     expect(applyRunMessage(r, { type: 'error', runId: 'r', message: 'boom' })).toMatchObject({ status: 'failed', error: 'boom' });
+  });
+});
+
+describe('estimateSecondsLeft', () => {
+  it('multiplies the steps left by the recent mean step time', () => {
+    // 2 epochs of 4 steps; steps at t = 1, 3, 5 -> 2 s a step, 5 steps left -> 10 s
+    let r = newRun('r', 'run-1', 'demo', 10, { ...DEFAULT_CONFIG, epochs: 2 });
+    expect(estimateSecondsLeft(r)).toBeNull();
+    for (const [n, t] of [[1, 1], [2, 3], [3, 5]]) r = applyRunMessage(r, { ...step(n, 1), wallTime: t });
+    expect(estimateSecondsLeft(r)).toBe(10);
+    expect(estimateSecondsLeft({ ...r, config: { ...r.config, maxSteps: 4 } })).toBe(2);
   });
 });

@@ -111,3 +111,13 @@ export function applyRunMessage(r: RunRecord, msg: Exclude<TrainResponse, Messag
       return msg satisfies never;
   }
 }
+
+/** Seconds left, from the mean step time of the last 20 steps; null before there is a rate to go by. */
+export function estimateSecondsLeft(r: RunRecord): number | null {
+  const recent = r.steps.slice(-21);
+  if (recent.length < 2 || r.stepsPerEpoch === 0) return null;
+  const perStep = (recent[recent.length - 1].wallTime - recent[0].wallTime) / (recent.length - 1);
+  const planned = r.config.epochs * r.stepsPerEpoch;
+  const total = r.config.maxSteps > 0 ? Math.min(planned, r.config.maxSteps) : planned;
+  return Math.max(0, total - r.step) * perStep;
+}

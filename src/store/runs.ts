@@ -19,6 +19,7 @@ export interface RunsSlice {
   /** Continues an interrupted run from its last saved state; returns what keeps it from resuming. */
   resume: (runId: string) => Promise<string[]>;
   stop: (runId: string) => void;
+  pause: (runId: string, paused: boolean) => void;
   /** Destroys a running run's WebGPU device, to check that it recovers on wasm. */
   loseDevice: (runId: string) => void;
   selectRun: (runId: string) => void;
@@ -108,6 +109,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       return [];
     },
     stop: (runId) => handles.get(runId)?.stop(),
+    pause: (runId, paused) => handles.get(runId)?.pause(paused),
     loseDevice: (runId) => handles.get(runId)?.loseDevice(),
     selectRun: (runId) => set({ selectedRunId: runId }),
     removeRun: (runId) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadSubwordTokenizer } from './subwordTokenizer';
+import { loadCheckpointTokenizer, loadSubwordTokenizer } from './subwordTokenizer';
 import { byteLevelBpeJson, unigramJson, wordPieceJson, WORDPIECE_VOCAB } from './testing';
 import { parseVocabTxt, wordPieceTokenizerJson } from './wordPieceJson';
 
@@ -69,5 +69,23 @@ describe('wordPieceTokenizerJson', () => {
     expect(() => wordPieceTokenizerJson(['[PAD]', 'a'], { lowercase: true })).toThrow(/\[UNK\]/);
     const t = loadSubwordTokenizer(wordPieceTokenizerJson(WORDPIECE_VOCAB, { lowercase: true }));
     expect(t.vocabSize).toBe(WORDPIECE_VOCAB.length);
+  });
+});
+
+describe('loadCheckpointTokenizer', () => {
+  const vocabTxt = new TextEncoder().encode(`${WORDPIECE_VOCAB.join('\n')}\n`);
+  test.each([
+    { what: 'lowercased by default', config: {}, pieces: ['john'] },
+    { what: 'cased when do_lower_case is false', config: { do_lower_case: false }, pieces: ['[UNK]'] },
+  ])('builds a WordPiece tokenizer from vocab.txt alone, $what', ({ config, pieces }) => {
+    const t = loadCheckpointTokenizer({ tokenizerJson: null, tokenizerConfig: config, tokenizerFiles: new Map([['vocab.txt', vocabTxt]]) });
+    expect([t.prefixIds, t.suffixIds]).toEqual([[2], [3]]);
+    expect(t.encodeWord('John').map((id) => t.tokenOf(id))).toEqual(pieces);
+  });
+
+  test('prefers tokenizer.json, and needs one of the two', () => {
+    const t = loadCheckpointTokenizer({ tokenizerJson: unigramJson(), tokenizerConfig: {}, tokenizerFiles: new Map([['vocab.txt', vocabTxt]]) });
+    expect(t.kind).toBe('unigram');
+    expect(() => loadCheckpointTokenizer({ tokenizerJson: null, tokenizerConfig: {}, tokenizerFiles: new Map() })).toThrow(/neither/);
   });
 });

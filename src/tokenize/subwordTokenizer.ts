@@ -6,6 +6,7 @@
  * ourselves (what `transformers` does for `is_split_into_words=True`).
  */
 import { Tokenizer } from '@huggingface/tokenizers';
+import { parseVocabTxt, wordPieceTokenizerJson } from './wordPieceJson';
 
 export type SubwordKind = 'wordpiece' | 'bpe' | 'unigram';
 
@@ -71,6 +72,23 @@ export function loadSubwordTokenizer(tokenizerJson: unknown, tokenizerConfig: un
     },
     tokenOf: (id) => tokenizer.id_to_token(id),
   };
+}
+
+/**
+ * The tokenizer of a checkpoint as model/hf/checkpoint.ts reads it: its tokenizer.json, or for an
+ * older BERT only its vocab.txt (lowercased unless tokenizer_config says do_lower_case: false).
+ */
+export function loadCheckpointTokenizer(checkpoint: {
+  tokenizerJson: Record<string, unknown> | null;
+  tokenizerConfig: Record<string, unknown>;
+  tokenizerFiles: ReadonlyMap<string, Uint8Array>;
+}): SubwordTokenizer {
+  const { tokenizerJson, tokenizerConfig } = checkpoint;
+  if (tokenizerJson) return loadSubwordTokenizer(tokenizerJson, tokenizerConfig);
+  const vocabTxt = checkpoint.tokenizerFiles.get('vocab.txt');
+  if (!vocabTxt) throw new Error('The checkpoint has neither tokenizer.json nor vocab.txt');
+  const vocab = parseVocabTxt(new TextDecoder().decode(vocabTxt));
+  return loadSubwordTokenizer(wordPieceTokenizerJson(vocab, { lowercase: tokenizerConfig.do_lower_case !== false }), tokenizerConfig);
 }
 
 /** A copy whose ByteLevel pre-tokenizer adds a prefix space (RoBERTa's `add_prefix_space=True`). */

@@ -6,8 +6,10 @@
  */
 import { makeBatch } from '../core/batch';
 import { completeConfig, validateConfig, type RunConfig } from '../core/config';
+import { constraintsForLabels } from '../core/constraints';
 import type { EntityScores } from '../core/types';
 import type { EncodedSentence, Vocabularies } from '../core/vocab';
+import type { WordVectors } from '../core/wordVectors';
 import { Tagger, type TaggerConfig } from '../model/tagger';
 import { INITIAL_EARLY_STOPPING, observeEvaluation } from './earlyStopping';
 import { evaluateTagger } from './evaluate';
@@ -24,6 +26,7 @@ import {
   type TrainProgress,
   type TrainState,
 } from './trainState';
+import { goldConstraintProblem, taggerInitFor } from './taggerInit';
 import { trainStep } from './trainStep';
 
 export type { BestCheckpoint, TrainState } from './trainState';
@@ -32,6 +35,8 @@ export interface TrainData {
   vocab: Vocabularies;
   train: EncodedSentence[];
   dev: EncodedSentence[];
+  /** The vectors config.wordVectors names (core/wordVectors.ts parseWordVectors); the word embeddings start from them. */
+  wordVectors?: WordVectors;
 }
 
 export interface StepEvent {
@@ -73,6 +78,8 @@ export interface TrainHooks {
    */
   onCheckpoint?: (state: TrainState) => void | Promise<void>;
   shouldStop?: () => boolean;
+  /** Awaited between steps; a paused run's promise resolves when it is unpaused (or stopped). */
+  whilePaused?: () => Promise<void>;
 }
 
 export interface TrainResult {
@@ -101,9 +108,18 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
     charFilters: config.charFilters,
     charKernel: 3,
     hidden: config.hidden,
+    lstmLayers: config.lstmLayers,
+    transformerLayers: config.transformerLayers,
+    heads: config.heads,
+    modelDim: config.modelDim,
+    ffnDim: config.ffnDim,
+    positional: config.positional,
+    maxPositions: config.maxPositions,
     dropout: config.dropout,
     crf: config.crf,
     loss: config.loss,
+    // From the label names alone, so a checkpoint (which has the labels, not the data) decodes with the same rules.
+    allowed: config.crf && config.constrainTransitions ? constraintsForLabels(vocab.labels) : null,
   };
 }
 
@@ -124,7 +140,12 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
   const problems = [...validateConfig(config), ...(resumeFrom ? resumeProblems(resumeFrom, config, data.train.length).map((p) => `resume: ${p}`) : [])];
   if (problems.length > 0) throw new Error(`Cannot train: ${problems.join('; ')}`);
 
-  const tagger = new Tagger(taggerConfigFor(config, data.vocab), config.seed);
+  const taggerConfig = taggerConfigFor(config, data.vocab);
+  const goldProblem = goldConstraintProblem(taggerConfig.allowed, data.vocab, data.train);
+  if (goldProblem) throw new Error(`Cannot train: ${goldProblem}`);
+  // A resumed run takes every weight from its state, the word embeddings included.
+  const init = resumeFrom ? {} : taggerInitFor(config, data.vocab, data.wordVectors);
+  const tagger = new Tagger(taggerConfig, config.seed, init);
   const vars = [...tagger.namedVariables()].map(([name, variable]) => ({ name, variable }));
   const optimizer = makeOptimizer(config.optimizer, vars, config);
   const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
@@ -203,6 +224,7 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
           stepsPerEpoch,
         });
         await yieldToEventLoop();
+        await hooks.whilePaused?.();
 
         const epochDone = at.batchIndex >= order.length;
         const due = config.evalEvery > 0 ? at.step % config.evalEvery === 0 : epochDone;

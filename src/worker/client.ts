@@ -57,6 +57,7 @@ export function loadDemo(): Promise<LoadResult> {
 
 export interface RunHandle {
   stop(): void;
+  pause(paused: boolean): void;
   /** Destroys the run's WebGPU device, to check recovery. */
   loseDevice(): void;
 }
@@ -77,6 +78,7 @@ export function startRun(runId: string, config: RunConfig, data: PreparedDataset
   worker.postMessage({ type: 'start', runId, config, data, resumeFrom } satisfies TrainRequest);
   return {
     stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest),
+    pause: (paused) => worker.postMessage({ type: 'pause', runId, paused } satisfies TrainRequest),
     loseDevice: () => worker.postMessage({ type: 'loseDevice', runId } satisfies TrainRequest),
   };
 }

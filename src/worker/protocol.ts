@@ -29,10 +29,11 @@ export type TrainRequest =
   /** resumeFrom: continue an interrupted run from its last saved state. */
   | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState }
   | { type: 'stop'; runId: string }
+  | { type: 'pause'; runId: string; paused: boolean }
   /** Destroys the WebGPU device mid-run, to check that the run recovers on wasm. */
   | { type: 'loseDevice'; runId: string };
 
-export type RunPhase = 'starting' | 'training' | 'evaluating' | 'saving';
+export type RunPhase = 'starting' | 'training' | 'evaluating' | 'paused' | 'saving';
 
 export interface StepPoint {
   step: number;

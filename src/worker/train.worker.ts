@@ -17,14 +17,32 @@ type Start = Extract<TrainRequest, { type: 'start' }>;
 
 const post = (msg: TrainResponse, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 let stopRequested = false;
+/** Set while paused: the promise the loop awaits, and how to let it go on. */
+let pause: { promise: Promise<void>; release: () => void } | null = null;
+
+function setPaused(runId: string, paused: boolean, epoch: number): void {
+  if (paused && !pause) {
+    let release = () => {};
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    pause = { promise, release };
+    post({ type: 'phase', runId, phase: 'paused', epoch });
+  } else if (!paused && pause) {
+    pause.release();
+    pause = null;
+    post({ type: 'phase', runId, phase: 'training', epoch });
+  }
+}
+let currentEpoch = 0;
 /** The last resumable state, kept for recovery from a lost device. */
 let lastState: TrainState | null = null;
 
 function hooksFor(runId: string): TrainHooks {
   return {
     shouldStop: () => stopRequested,
+    whilePaused: () => pause?.promise ?? Promise.resolve(),
     onPhase: (phase, at) => post({ type: 'phase', runId, phase, epoch: at.epoch }),
     onStep: (e) => {
+      currentEpoch = e.epoch;
       const mem = memoryReport();
       post({ type: 'step', runId, step: e.step, epoch: e.epoch, loss: e.loss, lr: e.lr, tokensPerSec: e.tokensPerSec, sentencesPerSec: e.sentencesPerSec, wallTime: e.wallTime, stepsPerEpoch: e.stepsPerEpoch, tensors: mem.tensors, bytes: mem.bytes, gpuBytes: mem.gpuBytes });
     },
@@ -87,6 +105,10 @@ self.onmessage = (e: MessageEvent<TrainRequest>) => {
       return;
     case 'stop':
       stopRequested = true;
+      setPaused(msg.runId, false, currentEpoch); // a paused run stops at once
+      return;
+    case 'pause':
+      setPaused(msg.runId, msg.paused, currentEpoch);
       return;
     case 'loseDevice':
       loseWebGpuDevice();

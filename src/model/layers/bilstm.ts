@@ -13,9 +13,10 @@ export class BiLstm {
   readonly fw: Lstm;
   readonly bw: Lstm;
 
-  constructor(store: ParamStore, inputDim: number, hidden: number, rng: Rng) {
-    this.fw = new Lstm(store, 'bilstm.fw', inputDim, hidden, rng);
-    this.bw = new Lstm(store, 'bilstm.bw', inputDim, hidden, rng);
+  /** Variables are `${name}.fw.kernel` and so on; the first layer's name 'bilstm' is what checkpoints hold. */
+  constructor(store: ParamStore, inputDim: number, hidden: number, rng: Rng, name = 'bilstm') {
+    this.fw = new Lstm(store, `${name}.fw`, inputDim, hidden, rng);
+    this.bw = new Lstm(store, `${name}.bw`, inputDim, hidden, rng);
   }
 
   /** x [B, T, D], mask [B, T] (real tokens first) -> [B, T, 2H]: forward then backward features. */

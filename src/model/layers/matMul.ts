@@ -22,3 +22,21 @@ const matMulExplicitGrad = tf.customGrad((a, b, save) => {
 export function matMul(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
   return matMulExplicitGrad(a, b) as tf.Tensor2D;
 }
+
+const batchMatMulExplicitGrad = tf.customGrad((a, b, save) => {
+  const [x, w] = [a, b] as tf.Tensor3D[];
+  (save as tf.GradSaveFunc)([x, w]);
+  return {
+    value: tf.matMul(x, w),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sx, sw] = saved as tf.Tensor3D[];
+      const g = dy as tf.Tensor3D;
+      return [tf.matMul(g, tf.transpose(sw, [0, 2, 1])), tf.matMul(tf.transpose(sx, [0, 2, 1]), g)];
+    },
+  };
+});
+
+/** [N, M, K] x [N, K, P] -> [N, M, P], one product per leading index (attention's scores and mixing). */
+export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
+  return batchMatMulExplicitGrad(a, b) as tf.Tensor3D;
+}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useStudio } from '../../store';
 import type { RunRecord } from '../../store/runs';
+import { estimateSecondsLeft, isActive } from '../../store/runRecord';
 import { useSelectedRun } from '../useSelectedRun';
 
 export function describeRun(r: RunRecord): string {
@@ -9,11 +10,19 @@ export function describeRun(r: RunRecord): string {
     `${r.name}: ${r.status}`,
     `epoch ${r.epoch}/${r.config.epochs}`,
     `step ${r.step}${r.stepsPerEpoch ? ` (${r.stepsPerEpoch}/epoch)` : ''}`,
+    ...(r.steps.length ? [`${Math.round(r.steps[r.steps.length - 1].sentencesPerSec).toLocaleString('en-US')} sentences/s`] : []),
     `${Math.round(r.tokensPerSec).toLocaleString('en-US')} tokens/s`,
     `backend ${r.backend ?? 'choosing…'}`,
   ];
   if (r.bestDevF1 !== null) parts.push(`best dev F1 ${r.bestDevF1.toFixed(3)}`);
+  const left = isActive(r) ? estimateSecondsLeft(r) : null;
+  if (left !== null) parts.push(`about ${formatDuration(left)} left`);
   return parts.join(' · ');
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;

@@ -6,8 +6,19 @@ import { isActive } from '../../store/runs';
 import { NumberField } from '../components/NumberField';
 import { AdvancedFields } from './AdvancedFields';
 
-const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = { bilstm: 'BiLSTM + char CNN' };
-const LOSS_LABELS: Record<(typeof LOSSES)[number], string> = { crf: 'CRF negative log-likelihood', cross_entropy: 'Cross-entropy' };
+const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = { bilstm: 'BiLSTM + char CNN', transformer: 'Transformer (from scratch) + char CNN' };
+const LOSS_LABELS: Partial<Record<(typeof LOSSES)[number], string>> = {
+  crf: 'CRF negative log-likelihood',
+  cross_entropy: 'Cross-entropy',
+  label_smoothing: 'Label smoothing',
+  embedding_label_smoothing: 'Embedding label smoothing',
+  focal: 'Focal',
+  dice: 'Dice',
+  boundary: 'Boundary (span IoU)',
+  contrastive: 'Contrastive',
+  multitask: 'Multi-task (POS, chunk)',
+  compound: 'Compound',
+};
 
 export function TrainPanel() {
   const config = useStudio((s) => s.config);
@@ -15,6 +26,7 @@ export function TrainPanel() {
   const train = useStudio((s) => s.train);
   const stop = useStudio((s) => s.stop);
   const loseDevice = useStudio((s) => s.loseDevice);
+  const pause = useStudio((s) => s.pause);
   const active = useStudio((s) => s.runs.find(isActive));
   const [problems, setProblems] = useState<string[]>([]);
   const set = <K extends keyof RunConfig>(key: K) => (value: RunConfig[K]) => setConfig({ [key]: value } as Partial<RunConfig>);
@@ -42,7 +54,7 @@ export function TrainPanel() {
         <select id="loss" value={config.loss} onChange={(e) => set('loss')(e.target.value as RunConfig['loss'])}>
           {LOSSES.map((name) => (
             <option key={name} value={name}>
-              {LOSS_LABELS[name]}
+              {LOSS_LABELS[name] ?? name}
             </option>
           ))}
         </select>
@@ -72,6 +84,9 @@ export function TrainPanel() {
         </button>
         <button type="button" disabled={!active} onClick={() => active && stop(active.id)}>
           Stop
+        </button>
+        <button type="button" disabled={!active || active.status === 'starting' || active.status === 'saving'} onClick={() => active && pause(active.id, active.status !== 'paused')}>
+          {active?.status === 'paused' ? 'Continue' : 'Pause'}
         </button>
         <button
           type="button"

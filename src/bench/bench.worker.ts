@@ -1,0 +1,39 @@
+/// <reference lib="webworker" />
+/** @file The benchmark in a browser worker: the same measurement as Node's (train/bench.ts) on webgpu or wasm. */
+import { activateBackend } from '../backend/activate';
+import { describeAdapter } from '../backend/probe';
+import { benchData, benchmark, isBenchPreset } from '../train/bench';
+import { configureWasmAssets } from '../worker/wasmAssets';
+import { countDispatches } from './dispatchCounter';
+import type { BenchRequest, BenchResponse } from './protocol';
+
+const post = (msg: BenchResponse) => self.postMessage(msg);
+
+async function run(req: BenchRequest): Promise<void> {
+  configureWasmAssets();
+  let dispatches: (() => number) | undefined;
+  if (req.backend === 'webgpu') {
+    const adapter = await describeAdapter(self.navigator.gpu);
+    if (!adapter) return post({ type: 'failed', reason: 'no WebGPU adapter in this browser' });
+    dispatches = countDispatches();
+  }
+  await activateBackend(req.backend);
+  const data = benchData(req.text, req.file);
+  for (const preset of req.presets) {
+    if (!isBenchPreset(preset)) {
+      post({ type: 'skip', preset, reason: 'unknown preset' });
+      continue;
+    }
+    try {
+      const run = await benchmark(data, { env: 'chromium', preset, batchSize: req.batchSize, steps: req.steps, warmupSteps: req.warmupSteps, predictSentences: req.predictSentences, dispatches });
+      post({ type: 'run', run });
+    } catch (e) {
+      post({ type: 'skip', preset, reason: (e as Error).message });
+    }
+  }
+  post({ type: 'done' });
+}
+
+self.onmessage = (e: MessageEvent<BenchRequest>) => {
+  run(e.data).catch((err: Error) => post({ type: 'failed', reason: err.message || String(err) }));
+};

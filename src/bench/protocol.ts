@@ -1,0 +1,20 @@
+/** @file Messages between the benchmark page and its worker (one worker per backend). */
+import type { BenchRun } from '../train/benchReport';
+
+export interface BenchRequest {
+  backend: 'webgpu' | 'wasm';
+  presets: string[];
+  /** The training file's text and name; the worker parses it as the Node side does. */
+  text: string;
+  file: string;
+  batchSize: number;
+  steps: number;
+  warmupSteps: number;
+  predictSentences: number;
+}
+
+export type BenchResponse =
+  | { type: 'run'; run: BenchRun }
+  | { type: 'skip'; preset: string; reason: string }
+  | { type: 'done' }
+  | { type: 'failed'; reason: string };

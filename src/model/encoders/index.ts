@@ -1,0 +1,39 @@
+/**
+ * @file The encoders, by name: each turns a batch into hidden states [B, T, H] for the emission head (and for losses
+ * that work on token representations). Adding an encoder is one file and one entry here, plus its name in
+ * core/config.ts' ENCODERS, which this table must match key for key.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../../core/batch';
+import type { EncoderName } from '../../core/config';
+import type { SeededDropout } from '../layers/dropout';
+import type { ParamStore, Rng } from '../layers/params';
+import type { TaggerConfig } from '../taggerConfig';
+import { BiLstmEncoder } from './bilstm';
+import { TransformerEncoder } from './transformer';
+
+/** What an encoder is built from: the config, the tagger's variables, its init stream and its dropout. */
+export interface EncoderContext {
+  config: TaggerConfig;
+  store: ParamStore;
+  rng: Rng;
+  /** The tagger's one seeded dropout; an encoder must draw the same number of masks on every call. */
+  dropout: SeededDropout;
+  /** Word id -> pre-trained vector [wordDim], replacing the random start of those rows. */
+  wordVectors?: ReadonlyMap<number, Float32Array>;
+}
+
+export interface Encoder {
+  /** H, the width of the hidden states. */
+  readonly outputDim: number;
+  /**
+   * @param mask [B, T] float, 1 for real tokens (real tokens first)
+   * @returns hidden states [B, T, H], zeros at padded positions. Call inside tf.tidy.
+   */
+  encode(batch: Batch, mask: tf.Tensor2D, training: boolean): tf.Tensor3D;
+}
+
+export const ENCODERS = {
+  bilstm: (ctx: EncoderContext): Encoder => new BiLstmEncoder(ctx),
+  transformer: (ctx: EncoderContext): Encoder => new TransformerEncoder(ctx),
+} satisfies Record<EncoderName, (ctx: EncoderContext) => Encoder>; // a missing or an extra name fails to compile

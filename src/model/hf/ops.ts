@@ -1,0 +1,93 @@
+/**
+ * @file The building blocks of a BERT-family transformer layer in tfjs: LayerNorm, the GELU
+ * variants, a dense layer with optional LoRA adapter, and batched matrix products whose gradients
+ * transpose explicitly (tfjs-backend-wasm runs transposed matMuls on a slow path, see
+ * layers/matMul.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { matMul } from '../layers/matMul';
+import type { HfActivation } from './config';
+
+/** LayerNorm over the last axis, as torch.nn.LayerNorm: (x - mean) / sqrt(var + eps) * weight + bias. */
+export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, eps: number): tf.Tensor {
+  return tf.tidy(() => {
+    const axis = x.rank - 1;
+    const mean = tf.mean(x, axis, true);
+    const centred = tf.sub(x, mean);
+    const variance = tf.mean(tf.square(centred), axis, true); // biased, as torch
+    return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), weight), bias);
+  });
+}
+
+const SQRT_HALF = Math.SQRT1_2;
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+/**
+ * 'gelu' is the exact form x * Phi(x) that BERT's PyTorch code uses; tfjs' erf kernels follow
+ * Abramowitz & Stegun 7.1.26 (error below 1.5e-7) and have a gradient. 'gelu_new' is the tanh
+ * approximation of the original TensorFlow BERT and GPT-2.
+ */
+export function activation(x: tf.Tensor, kind: HfActivation): tf.Tensor {
+  return tf.tidy(() => {
+    switch (kind) {
+      case 'gelu':
+        return tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, SQRT_HALF)), 1));
+      case 'gelu_new': {
+        const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), SQRT_2_OVER_PI);
+        return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+      }
+      case 'relu':
+        return tf.relu(x);
+      default:
+        return kind satisfies never;
+    }
+  });
+}
+
+/** A low-rank update W + (alpha / rank) * A B on a dense layer (Hu et al. 2021). */
+export interface LoraAdapter {
+  a: tf.Variable; // [in, r]
+  b: tf.Variable; // [r, out]
+  scale: number; // alpha / r
+}
+
+export interface Dense {
+  weight: tf.Variable; // [in, out]
+  bias: tf.Variable; // [out]
+  lora?: LoraAdapter;
+}
+
+/** [N, in] -> [N, out] */
+export function dense(x: tf.Tensor2D, layer: Dense): tf.Tensor2D {
+  return tf.tidy(() => {
+    let y = tf.add(matMul(x, layer.weight), layer.bias) as tf.Tensor2D;
+    if (layer.lora) {
+      const { a, b, scale } = layer.lora;
+      y = tf.add(y, tf.mul(matMul(matMul(x, a), b), scale));
+    }
+    return y;
+  });
+}
+
+const batchMatMulExplicitGrad = tf.customGrad((a, b, save) => {
+  const [x, y] = [a, b] as tf.Tensor3D[];
+  (save as tf.GradSaveFunc)([x, y]);
+  return {
+    value: tf.matMul(x, y),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sx, sy] = saved as tf.Tensor3D[];
+      return [tf.matMul(dy as tf.Tensor3D, tf.transpose(sy, [0, 2, 1])), tf.matMul(tf.transpose(sx, [0, 2, 1]), dy as tf.Tensor3D)];
+    },
+  };
+});
+
+/** [N, M, K] x [N, K, P] -> [N, M, P], differentiable in both operands. */
+export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
+  return batchMatMulExplicitGrad(a, b) as tf.Tensor3D;
+}
+
+/** Dropout with a seed drawn from the model's generator, so runs repeat; identity when not training. */
+export function seededDropout<T extends tf.Tensor>(x: T, rate: number, training: boolean, rng: () => number): T {
+  if (!training || rate === 0) return x;
+  return tf.dropout(x, rate, undefined, Math.floor(rng() * 2 ** 31)) as T;
+}

@@ -1,0 +1,84 @@
+/**
+ * @file The tagger's own description: sizes from the vocabularies, the encoder's shape, the head. RunConfig
+ * (core/config.ts) is what a person chooses; train/runTraining.ts' taggerConfigFor turns it into this.
+ */
+import type { AllowedTransitions } from '../core/constraints';
+import type { EncoderName, PositionalEncoding } from '../core/config';
+import { ENCODERS } from './encoders';
+import { LOSSES, type LossName } from './losses';
+
+export interface TaggerConfig {
+  encoder: EncoderName;
+  wordVocabSize: number;
+  charVocabSize: number;
+  numLabels: number;
+  wordDim: number; // default 100
+  charDim: number; // default 30
+  charFilters: number; // default 30
+  /** Char convolution width. */
+  charKernel: number; // default 3
+  /** bilstm: LSTM units per direction. */
+  hidden: number; // default 100
+  /** bilstm: 1 or 2 stacked BiLSTMs. */
+  lstmLayers: number;
+  /** transformer: blocks. */
+  transformerLayers: number;
+  /** transformer: attention heads; modelDim must be a multiple. */
+  heads: number;
+  /** transformer: width of every block. */
+  modelDim: number;
+  /** transformer: feed-forward inner size. */
+  ffnDim: number;
+  positional: PositionalEncoding;
+  /** transformer with learned positions: how many. */
+  maxPositions: number;
+  dropout: number; // default 0.5
+  crf: boolean;
+  loss: LossName;
+  /** With the CRF: the transitions the tag scheme allows (core/constraints.ts); null leaves all open. */
+  allowed: AllowedTransitions | null;
+}
+
+export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {
+  encoder: 'bilstm',
+  wordDim: 100,
+  charDim: 30,
+  charFilters: 30,
+  charKernel: 3,
+  hidden: 100,
+  lstmLayers: 1,
+  transformerLayers: 2,
+  heads: 4,
+  modelDim: 128,
+  ffnDim: 256,
+  positional: 'sinusoidal',
+  maxPositions: 512,
+  dropout: 0.5,
+  crf: true,
+  loss: 'crf',
+  allowed: null,
+};
+
+const SIZES = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDim', 'charFilters', 'charKernel', 'hidden', 'transformerLayers', 'heads', 'modelDim', 'ffnDim', 'maxPositions'] as const;
+
+/** Why a config cannot be built, in words for the person who chose it; null when it is fine. */
+export function checkTaggerConfig(c: TaggerConfig): string | null {
+  if (!Object.hasOwn(ENCODERS, c.encoder)) return `unknown encoder '${c.encoder}'`;
+  if (!(c.loss in LOSSES)) return `unknown loss '${c.loss}'`;
+  if (c.loss === 'crf' && !c.crf) return "loss 'crf' needs the CRF: turn CRF on or choose cross_entropy";
+  for (const key of SIZES) {
+    if (!Number.isInteger(c[key]) || c[key] < 1) return `${key} must be a positive integer, got ${c[key]}`;
+  }
+  if (c.lstmLayers !== 1 && c.lstmLayers !== 2) return `lstmLayers must be 1 or 2, got ${c.lstmLayers}`;
+  if (c.positional !== 'sinusoidal' && c.positional !== 'learned') return `positional must be sinusoidal or learned, got '${c.positional}'`;
+  if (c.encoder === 'transformer' && c.modelDim % c.heads !== 0) return `modelDim ${c.modelDim} is not a multiple of heads ${c.heads}`;
+  if (!(c.dropout >= 0 && c.dropout < 1)) return `dropout must be in [0, 1), got ${c.dropout}`;
+  if (c.allowed) {
+    const K = c.numLabels;
+    if (!c.crf) return 'transition constraints need the CRF';
+    if (c.allowed.trans.length !== K * K || c.allowed.start.length !== K || c.allowed.end.length !== K) {
+      return `transition constraints are for ${Math.sqrt(c.allowed.trans.length)} labels, the model has ${K}`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,127 @@
+/**
+ * @file The benchmark's one measurement, the same in Node and in a browser worker: train a preset for a fixed
+ * number of steps with the real loop (runTraining), then tag sentences with the trained weights, on whatever
+ * tfjs backend is active. Wall-clock throughput over the measured steps (after warm-up steps that compile
+ * kernels), peak tensor memory from tf.profile of one more step, and GPU dispatches through an optional counter.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { parseFile } from '../core/formats';
+import { applyPreset, PRESETS, type PresetName } from '../core/presets';
+import { buildVocabularies, makeEncoder, type EncodedSentence, type Vocabularies } from '../core/vocab';
+import { predictTags } from './evaluate';
+import { runTraining } from './runTraining';
+import type { BenchRun } from './benchReport';
+
+export interface BenchData {
+  vocab: Vocabularies;
+  train: EncodedSentence[];
+  sentences: number;
+  tokens: number;
+}
+
+/** A training file as the benchmark uses it: every sentence for training, vocabularies from it alone. */
+export function benchData(text: string, file: string): BenchData {
+  const parsed = parseFile(text, file, { validate: false });
+  if (parsed.sentences.length === 0) throw new Error(`${file}: no sentences`);
+  const vocab = buildVocabularies(parsed.sentences);
+  const encode = makeEncoder(vocab);
+  const train = parsed.sentences.map(encode);
+  return { vocab, train, sentences: train.length, tokens: train.reduce((n, s) => n + s.words.length, 0) };
+}
+
+/** The run config of a preset at a batch size: the studio's defaults with the preset's fields. */
+export function benchConfig(preset: PresetName, batchSize: number): RunConfig {
+  return { ...applyPreset(DEFAULT_CONFIG, preset), batchSize, evalEvery: 0, patience: 0, checkpointEvery: 0 };
+}
+
+export const isBenchPreset = (name: string): name is PresetName => Object.hasOwn(PRESETS, name);
+
+export interface BenchSpec {
+  env: BenchRun['env'];
+  preset: PresetName;
+  batchSize: number;
+  /** Measured steps, after `warmupSteps` unmeasured ones. */
+  steps: number;
+  warmupSteps: number;
+  /** Sentences tagged for the prediction throughput. */
+  predictSentences: number;
+  /** GPU dispatches so far (webgpu only); the difference over the measured steps gives dispatches per step. */
+  dispatches?: () => number;
+  /** Process memory in bytes (Node's rss), sampled after every step. */
+  processBytes?: () => number;
+}
+
+const MB = 1024 * 1024;
+
+/** Peak bytes of live tensors while one training step runs, weights and optimiser state included. */
+async function peakStepBytes(config: RunConfig, data: BenchData): Promise<number | null> {
+  try {
+    const profile = await tf.profile(async () => {
+      const r = await runTraining({ ...config, maxSteps: 1, epochs: 1 }, { vocab: data.vocab, train: data.train, dev: [] });
+      r.tagger.dispose();
+    });
+    return profile.peakBytes;
+  } catch {
+    return null; // a backend whose profiler fails still gets its throughput measured
+  }
+}
+
+export async function benchmark(data: BenchData, spec: BenchSpec): Promise<BenchRun> {
+  if (spec.warmupSteps < 1 || spec.steps < 1) throw new Error('benchmark: at least 1 warm-up step (the clock starts after it) and 1 measured step');
+  const base = benchConfig(spec.preset, spec.batchSize);
+  const total = spec.warmupSteps + spec.steps;
+  const stepsPerEpoch = Math.ceil(data.train.length / spec.batchSize);
+  const config: RunConfig = { ...base, maxSteps: total, epochs: Math.min(1000, Math.ceil(total / stepsPerEpoch)) };
+
+  let started = 0;
+  let dispatchesAtStart = 0;
+  let ended = 0;
+  let dispatchesAtEnd = 0;
+  let sentences = 0;
+  let tokens = 0;
+  let peakProcess = 0;
+  const result = await runTraining(config, { vocab: data.vocab, train: data.train, dev: [] }, {
+    onStep: (e) => {
+      // onStep comes after the step's loss was read back (a sync point), so the GPU work is done.
+      if (spec.processBytes) peakProcess = Math.max(peakProcess, spec.processBytes());
+      if (e.step === spec.warmupSteps) {
+        started = performance.now();
+        dispatchesAtStart = spec.dispatches?.() ?? 0;
+      } else if (e.step > spec.warmupSteps) {
+        sentences += e.sentences;
+        tokens += e.tokens;
+        ended = performance.now();
+        dispatchesAtEnd = spec.dispatches?.() ?? 0;
+      }
+    },
+  });
+
+  // Prediction: the first sentences in file order, in evaluation batches, after one warm-up batch.
+  const toTag = data.train.slice(0, spec.predictSentences);
+  const predictBatch = Math.max(spec.batchSize, 32);
+  await predictTags(result.tagger, toTag.slice(0, predictBatch), data.vocab.labels, predictBatch);
+  const predictStart = performance.now();
+  await predictTags(result.tagger, toTag, data.vocab.labels, predictBatch);
+  const predictSeconds = (performance.now() - predictStart) / 1000;
+  result.tagger.dispose();
+
+  const peak = await peakStepBytes(config, data);
+  const seconds = (ended - started) / 1000;
+  const measured = result.steps - spec.warmupSteps;
+  return {
+    env: spec.env,
+    backend: tf.getBackend(),
+    model: spec.preset,
+    batch_size: spec.batchSize,
+    steps: measured,
+    train_sentences_per_s: sentences / seconds,
+    train_tokens_per_s: tokens / seconds,
+    predict_sentences_per_s: toTag.length / predictSeconds,
+    predict_tokens_per_s: toTag.reduce((n, s) => n + s.words.length, 0) / predictSeconds,
+    ms_per_step: (1000 * seconds) / measured,
+    peak_memory_mb: peak === null ? null : peak / MB,
+    peak_process_mb: spec.processBytes ? peakProcess / MB : null,
+    dispatches_per_step: spec.dispatches ? (dispatchesAtEnd - dispatchesAtStart) / measured : null,
+  };
+}
