@@ -82,3 +82,23 @@ test('the studio works from the keyboard and shows where the focus is', async ({
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/run-1: finished · epoch 1\/1 · step 3/);
   await screenshot(page, '12-keyboard');
 });
+
+test('a YAML config imports into the form; a bad one names the key and changes nothing', async ({ page }) => {
+  await page.goto('/');
+  const input = page.getByLabel('Import config YAML');
+  const good = ['model:', '  encoder: bilstm', '  crf: false', '  loss:', '    type: cross_entropy', '  dropuot: 0.1', 'training:', '  lr: 0.005', '  epochs: 7', '  batch_size: 12', '  seed: 3', ''].join('\n');
+  await input.setInputFiles({ name: 'run.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) });
+  await expect(page.getByText('Imported run.yaml.')).toBeVisible();
+  await expect(page.getByText(/model\.dropuot: unknown key/)).toBeVisible();
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('7');
+  await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('12');
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.005');
+  await expect(page.getByLabel('Loss', { exact: true })).toHaveValue('cross_entropy');
+  await expect(page.getByLabel('CRF', { exact: true })).not.toBeChecked();
+
+  const bad = ['training:', '  epochs: -2', ''].join('\n');
+  await input.setInputFiles({ name: 'bad.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bad) });
+  await expect(page.getByRole('alert').filter({ hasText: /bad\.yaml:2: training\.epochs/ })).toBeVisible();
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('7');
+  await screenshot(page, '15-config-import');
+});

@@ -15,6 +15,7 @@ async function run(req: BenchRequest): Promise<void> {
   if (req.backend === 'webgpu') {
     const adapter = await describeAdapter(self.navigator.gpu);
     if (!adapter) return post({ type: 'failed', reason: 'no WebGPU adapter in this browser' });
+    post({ type: 'adapter', description: [adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(' ') || 'unnamed adapter' });
     dispatches = countDispatches();
   }
   await activateBackend(req.backend);

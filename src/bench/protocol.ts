@@ -14,6 +14,7 @@ export interface BenchRequest {
 }
 
 export type BenchResponse =
+  | { type: 'adapter'; description: string }
   | { type: 'run'; run: BenchRun }
   | { type: 'skip'; preset: string; reason: string }
   | { type: 'done' }

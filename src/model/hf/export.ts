@@ -55,7 +55,7 @@ export async function exportHfTokenClassifier(input: HfExportInput): Promise<Map
     const source = transposeIt ? tf.transpose(t) : t;
     const data = (await source.data()) as Float32Array; // sync point: one read per tensor
     if (source !== t) source.dispose();
-    tensors.push({ name, shape: transposeIt ? [t.shape[1], t.shape[0]] : t.shape.slice(), data: Float32Array.from(data) });
+    tensors.push({ name, shape: transposeIt ? t.shape.slice().reverse() : t.shape.slice(), data: Float32Array.from(data) });
   };
   await read('classifier.weight', head.weight, true);
   await read('classifier.bias', head.bias);

@@ -5,6 +5,7 @@ import { useStudio } from '../../store';
 import { isActive } from '../../store/runs';
 import { NumberField } from '../components/NumberField';
 import { AdvancedFields } from './AdvancedFields';
+import { ConfigImport } from './ConfigImport';
 
 const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = { bilstm: 'BiLSTM + char CNN', transformer: 'Transformer (from scratch) + char CNN' };
 const LOSS_LABELS: Partial<Record<(typeof LOSSES)[number], string>> = {
@@ -78,6 +79,7 @@ export function TrainPanel() {
         </select>
       </div>
       <AdvancedFields config={config} set={set} />
+      <ConfigImport />
       <div className="buttons">
         <button type="submit" className="primary" disabled={Boolean(active)}>
           Train

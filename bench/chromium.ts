@@ -1,0 +1,88 @@
+/**
+ * @file The benchmark's browser half: serves the built app (dist/, with bench.html) through `vite preview` on a free
+ * port, opens bench.html in headless Chromium and runs the same measurement in a worker per backend.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BenchRequest } from '../src/bench/protocol';
+import type { BrowserBenchResult } from '../src/bench/browserBench';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+
+/** The flags of playwright.config.ts: headless as root, no network chatter, WebGPU on. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-webgpu'];
+
+export const chromiumPath = () => process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, seconds = 60): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with status ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+function ensureBuild(log: (line: string) => void): void {
+  if (existsSync(`${ROOT}/dist/bench.html`)) return;
+  log('building dist/ (vite build)...');
+  const r = spawnSync(process.execPath, [VITE, 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`vite build failed with status ${r.status}`);
+}
+
+export async function benchChromium(
+  request: Omit<BenchRequest, 'backend'>,
+  backends: BenchRequest['backend'][],
+  log: (line: string) => void,
+  timeoutMs = 20 * 60_000,
+): Promise<BrowserBenchResult> {
+  const executablePath = chromiumPath();
+  if (!executablePath) return { runs: [], notes: ['chromium: not measured (no /usr/bin/chromium; set CHROME_PATH)'] };
+  ensureBuild(log);
+  const port = await freePort();
+  const preview = spawn(process.execPath, [VITE, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((e: Error) => {
+    preview.kill();
+    throw e;
+  });
+  const result: BrowserBenchResult = { runs: [], notes: [] };
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForServer(`${base}/bench.html`, preview);
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => log(`chromium page error: ${e.message}`));
+    await page.goto(`${base}/bench.html`);
+    await page.waitForSelector('body[data-state]');
+    page.setDefaultTimeout(timeoutMs);
+    for (const backend of backends) {
+      log(`chromium ${backend} ${request.presets.join(', ')}...`);
+      const r = await page.evaluate((req) => window.runBench(req), { ...request, backend });
+      result.runs.push(...r.runs);
+      result.notes.push(...r.notes);
+      for (const run of r.runs) log(`  ${run.model}: ${run.train_sentences_per_s.toFixed(1)} sentences/s training, ${run.ms_per_step.toFixed(0)} ms/step`);
+    }
+  } finally {
+    await browser.close();
+    preview.kill();
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+/** @file The benchmark's Node half: each backend tfjs has in Node, one after another in this process. */
+import { activateBackend } from '../src/backend/activate';
+import { benchmark, type BenchData } from '../src/train/bench';
+import type { BenchRun } from '../src/train/benchReport';
+import type { PresetName } from '../src/core/presets';
+
+export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
+
+export interface NodeBenchOptions {
+  presets: PresetName[];
+  backends: string[];
+  batchSize: number;
+  steps: number;
+  /** The cpu backend is far slower: it gets at most this many measured steps and a tenth of the sentences to tag. */
+  cpuSteps: number;
+  warmupSteps: number;
+  predictSentences: number;
+}
+
+export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line: string) => void): Promise<{ runs: BenchRun[]; notes: string[] }> {
+  const runs: BenchRun[] = [];
+  const notes: string[] = [];
+  for (const backend of o.backends) {
+    if (backend === 'webgpu') {
+      notes.push('node webgpu: not measured (no WebGPU in Node here: the `webgpu` package with SwiftShader is not installed)');
+      continue;
+    }
+    if (!(NODE_BACKENDS as readonly string[]).includes(backend)) {
+      notes.push(`node ${backend}: not measured (not a tfjs backend in Node)`);
+      continue;
+    }
+    await activateBackend(backend as (typeof NODE_BACKENDS)[number]);
+    const slow = backend === 'cpu';
+    for (const preset of o.presets) {
+      log(`node ${backend} ${preset}...`);
+      try {
+        const run = await benchmark(data, {
+          env: 'node',
+          preset,
+          batchSize: o.batchSize,
+          steps: slow ? Math.min(o.steps, o.cpuSteps) : o.steps,
+          warmupSteps: slow ? 1 : o.warmupSteps,
+          predictSentences: slow ? Math.max(o.batchSize, Math.round(o.predictSentences / 10)) : o.predictSentences,
+          processBytes: () => process.memoryUsage().rss,
+        });
+        runs.push(run);
+        log(`  ${run.train_sentences_per_s.toFixed(1)} sentences/s training, ${run.ms_per_step.toFixed(0)} ms/step`);
+      } catch (e) {
+        notes.push(`node ${backend} ${preset}: not measured (${(e as Error).message})`);
+      }
+    }
+  }
+  return { runs, notes };
+}
