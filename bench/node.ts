@@ -11,8 +11,8 @@ export interface NodeBenchOptions {
   backends: string[];
   batchSize: number;
   steps: number;
-  /** The cpu backend is far slower: it gets at most this many measured steps and a tenth of the sentences to tag. */
-  cpuSteps: number;
+  /** The cpu backend is far slower: it gets at most this many measured steps, one warm-up, a tenth of the sentences to tag. */
+  slowSteps: number;
   warmupSteps: number;
   predictSentences: number;
 }
@@ -38,7 +38,7 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
           env: 'node',
           preset,
           batchSize: o.batchSize,
-          steps: slow ? Math.min(o.steps, o.cpuSteps) : o.steps,
+          steps: slow ? Math.min(o.steps, o.slowSteps) : o.steps,
           warmupSteps: slow ? 1 : o.warmupSteps,
           predictSentences: slow ? Math.max(o.batchSize, Math.round(o.predictSentences / 10)) : o.predictSentences,
           processBytes: () => process.memoryUsage().rss,

@@ -38,3 +38,10 @@ describe('layering', () => {
     });
   }
 });
+
+describe('webgpu-safe ops', () => {
+  it('no tf.addN: webgpu binds every input as a storage buffer and breaks past 7 (use sumAll in train/clip.ts)', () => {
+    const offences = sources(root).filter((f) => /\btf\.addN\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+    expect(offences).toEqual([]);
+  });
+});

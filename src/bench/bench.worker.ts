@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** @file The benchmark in a browser worker: the same measurement as Node's (train/bench.ts) on webgpu or wasm. */
 import { activateBackend } from '../backend/activate';
-import { describeAdapter } from '../backend/probe';
+import { describeAdapter, isSoftwareAdapter } from '../backend/probe';
 import { benchData, benchmark, isBenchPreset } from '../train/bench';
 import { configureWasmAssets } from '../worker/wasmAssets';
 import { countDispatches } from './dispatchCounter';
@@ -12,11 +12,13 @@ const post = (msg: BenchResponse) => self.postMessage(msg);
 async function run(req: BenchRequest): Promise<void> {
   configureWasmAssets();
   let dispatches: (() => number) | undefined;
+  let slow = false;
   if (req.backend === 'webgpu') {
     const adapter = await describeAdapter(self.navigator.gpu);
     if (!adapter) return post({ type: 'failed', reason: 'no WebGPU adapter in this browser' });
     post({ type: 'adapter', description: [adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(' ') || 'unnamed adapter' });
     dispatches = countDispatches();
+    slow = isSoftwareAdapter(adapter);
   }
   await activateBackend(req.backend);
   const data = benchData(req.text, req.file);
@@ -26,7 +28,15 @@ async function run(req: BenchRequest): Promise<void> {
       continue;
     }
     try {
-      const run = await benchmark(data, { env: 'chromium', preset, batchSize: req.batchSize, steps: req.steps, warmupSteps: req.warmupSteps, predictSentences: req.predictSentences, dispatches });
+      const run = await benchmark(data, {
+        env: 'chromium',
+        preset,
+        batchSize: req.batchSize,
+        steps: slow ? Math.min(req.steps, req.slowSteps) : req.steps,
+        warmupSteps: slow ? 1 : req.warmupSteps,
+        predictSentences: slow ? Math.max(req.batchSize, Math.round(req.predictSentences / 10)) : req.predictSentences,
+        dispatches,
+      });
       post({ type: 'run', run });
     } catch (e) {
       post({ type: 'skip', preset, reason: (e as Error).message });

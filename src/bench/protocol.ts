@@ -9,6 +9,8 @@ export interface BenchRequest {
   file: string;
   batchSize: number;
   steps: number;
+  /** At most this many measured steps (one warm-up, a tenth of the sentences to tag) on a software WebGPU adapter. */
+  slowSteps: number;
   warmupSteps: number;
   predictSentences: number;
 }

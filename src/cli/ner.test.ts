@@ -55,7 +55,7 @@ describe.concurrent('ner', () => {
     const top = await runNer(['--help'], dir);
     expect(top.status).toBe(0);
     expect(top.stdout).toMatch(/^usage: ner COMMAND/);
-    for (const name of ['stats', 'convert', 'score']) expect(top.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['stats', 'convert', 'score', 'prepare-data', 'train', 'evaluate', 'predict']) expect(top.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     const help = await runNer(['help', 'score'], dir);
     expect(help).toMatchObject({ status: 0, stderr: '' });
     expect(help.stdout).toMatch(/^usage: ner score FILE \[--mode default\|strict\]/);

@@ -9,6 +9,7 @@ import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { datasetFromSplits } from '../core/splits';
 import type { Dataset, SplitName } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { parseWordVectors, type WordVectors } from '../core/wordVectors';
 import { parseRunYaml, type RunYaml } from '../core/yamlConfig';
 import { CliError } from './command';
 import { loadFile, readInput, reportDiagnostics } from './io';
@@ -82,4 +83,16 @@ export function loadRunData(run: RunFile, ratio = 0.8): RunData {
     );
   }
   return { files, dataset, prepared: prepareDataset(dataset, vocab, makeEncoder(vocab)), hadErrors };
+}
+
+/** The vectors model.word_vectors names (relative to the run file), or undefined when it names none. */
+export function loadWordVectors(run: RunFile): WordVectors | undefined {
+  const name = run.yaml.config.wordVectors;
+  if (!name) return undefined;
+  const file = shown(pathFromRunFile(run, name));
+  try {
+    return parseWordVectors(readInput(file), file);
+  } catch (e) {
+    throw new CliError(`${run.file}: model.word_vectors: ${(e as Error).message}`);
+  }
 }

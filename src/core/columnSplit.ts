@@ -50,19 +50,32 @@ export function findColumns(line: string, bounds: number[]): number {
   return 1;
 }
 
-const SLOTS = 4096; // a power of two
 const MAX_CACHED_LENGTH = 24;
 
-/** Hands out one string per distinct short value; a value whose slot another value took is simply cut again. */
+/**
+ * A copy of a string that keeps nothing else alive. V8 cuts a string of 13 or more characters out of a longer one as
+ * a view that holds the whole, so a few long tokens would keep every chunk of a streamed file in memory.
+ */
+const detach = (value: string) => (value.length < 13 ? value : (value + ' ').slice(0, -1));
+
+/**
+ * Hands out one string per distinct short value; a value whose slot another value took is simply cut again. The
+ * strings it returns hold no reference to the line they came from.
+ */
 export class ValueCache {
   private readonly slots: (string | undefined)[];
   private readonly mask: number;
-  constructor(size = SLOTS) { this.slots = new Array<string | undefined>(size).fill(undefined); this.mask = size - 1; }
+
+  /** size: the number of slots, a power of two. */
+  constructor(size: number) {
+    this.slots = new Array<string | undefined>(size).fill(undefined);
+    this.mask = size - 1;
+  }
 
   /** line.slice(start, end), or an equal string handed out before. */
   slice(line: string, start: number, end: number): string {
     const length = end - start;
-    if (length > MAX_CACHED_LENGTH || length === 0) return line.slice(start, end);
+    if (length > MAX_CACHED_LENGTH || length === 0) return detach(line.slice(start, end));
     // Length, first, middle and last character tell the tags and POS tags of real corpora apart.
     let key = Math.imul(length, 31) + line.charCodeAt(start);
     key = Math.imul(key, 31) + line.charCodeAt(start + (length >> 1));
@@ -70,7 +83,7 @@ export class ValueCache {
     const slot = (key ^ (key >>> 11)) & this.mask;
     const known = this.slots[slot];
     if (known !== undefined && known.length === length && line.startsWith(known, start)) return known;
-    const value = line.slice(start, end);
+    const value = detach(line.slice(start, end));
     this.slots[slot] = value;
     return value;
   }

@@ -12,7 +12,8 @@ describe('validateConfig', () => {
     [{ learningRate: Number.NaN }, /^learningRate: must be a number$/],
     [{ dropout: 1 }, /^dropout: 1 is outside/],
     [{ loss: 'crf', crf: false }, /^loss: 'crf' needs the CRF/],
-    [{ loss: 'focal' as RunConfig['loss'] }, /^loss: 'focal' is not one of crf, cross_entropy$/],
+    [{ loss: 'poisson' as RunConfig['loss'] }, /^loss: 'poisson' is not one of crf, cross_entropy, label_smoothing, .*, compound$/],
+    [{ loss: 'focal', lossParams: { gamma: -1 } }, /^lossParams\.gamma: must be ≥ 0, got -1$/],
   ])('%o is refused naming the key', (patch, message) => {
     const problems = validateConfig({ ...DEFAULT_CONFIG, ...patch });
     expect(problems).toHaveLength(1);
@@ -29,6 +30,10 @@ describe('validateConfig: training-engine fields', () => {
     [{ clipNorm: -1 }, 'clipNorm: -1 is outside 0..1000000'],
     [{ momentum: 1 }, 'momentum: 1 is outside 0..0.999'],
     [{ patience: -1 }, 'patience: -1 is outside 0..1000000'],
+    [{ lstmLayers: 3 }, 'lstmLayers: 3 is outside 1..2'],
+    [{ positional: 'rotary' as RunConfig['positional'] }, "positional: 'rotary' is not one of sinusoidal, learned"],
+    [{ encoder: 'transformer', modelDim: 100, heads: 3 }, 'heads: modelDim 100 is not a multiple of heads 3; each head gets modelDim / heads dimensions'],
+    [{ constrainTransitions: 'yes' as unknown as boolean }, 'constrainTransitions: must be true or false'],
   ])('%o -> %s', (patch, message) => {
     expect(validateConfig({ ...DEFAULT_CONFIG, ...patch })).toEqual([message]);
   });

@@ -16,6 +16,7 @@ export interface ColumnOptions {
 
 /** A broken file can have a bad line per row; past this many, one summary line says how many more. */
 const MAX_LINE_DIAGNOSTICS = 20;
+/** Text handed to push() in one piece is cut into pieces of this many characters. */
 const PIECE = 1 << 20;
 
 /** NUL never occurs in text; U+FFFD in bulk means the bytes were not UTF-8 (a zip, a spreadsheet, Latin-1). */
@@ -46,20 +47,14 @@ const isPlainStart = (c: number) => c > 32 && c < 127 && c !== 45;
 const isBlank = (line: string) => !isPlainStart(line.charCodeAt(0)) && /^\s*$/.test(line);
 const isDocStart = (line: string) => !isPlainStart(line.charCodeAt(0)) && line.trimStart().startsWith('-DOCSTART-');
 
-/**
- * A copy of a token that keeps nothing else alive. V8 cuts a string of 13 or more characters out of its chunk as a
- * view that holds the whole chunk, so a few long tokens would keep every chunk of a streamed file in memory.
- */
-const detach = (token: string) => (token.length < 13 ? token : (token + ' ').slice(0, -1));
-
 /** Feed it a file's text in chunks of any size with push(), then call finish() once for the sentences and problems. */
 export class ColumnParser {
   private readonly sentences: Sentence[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly lines = new LineSplitter();
   private readonly sniffer = new BinarySniffer();
-  private readonly values = new ValueCache();
-  private readonly words = new ValueCache(1 << 16);
+  private readonly values = new ValueCache(1 << 12); // tags and extra columns: a few hundred distinct values
+  private readonly words = new ValueCache(1 << 16); // frequent words
   private readonly bounds: number[] = []; // [start, end) of each column of the current line
   private started = false;
   private lineNo = 0;
@@ -81,8 +76,9 @@ export class ColumnParser {
   private lineErrors = 0;
   private droppedSentences = 0;
 
-  private tokens: string[] = [];
-  private tags: string[] = [];
+  // The sentence being read; copied out when it ends.
+  private readonly tokens: string[] = [];
+  private readonly tags: string[] = [];
   private extra: string[][] = [];
   private broken = false;
   private startLine = 0; // token i of a sentence is on line startLine + i: no comment or blank line falls inside one
@@ -172,7 +168,7 @@ export class ColumnParser {
 
     const count = findColumns(line, this.bounds);
     if (this.width === 0 && !this.readLayout(count, lineNo)) return;
-    const { file, width, bounds, values } = this;
+    const { file, width, bounds, values, words } = this;
     if (count !== width) {
       this.broken = true;
       if (++this.lineErrors <= MAX_LINE_DIAGNOSTICS) {
@@ -182,11 +178,10 @@ export class ColumnParser {
     }
     if (this.tokens.length === 0) this.startLine = lineNo;
     const { tokenCol, tagCol } = this;
-    this.tokens.push(process.env.TOKCACHE ? detach(this.words.slice(line, bounds[2 * tokenCol], bounds[2 * tokenCol + 1])) : detach(line.slice(bounds[2 * tokenCol], bounds[2 * tokenCol + 1])));
+    this.tokens.push(words.slice(line, bounds[2 * tokenCol], bounds[2 * tokenCol + 1]));
     this.tags.push(values.slice(line, bounds[2 * tagCol], bounds[2 * tagCol + 1]));
-    const lo = Math.min(tokenCol, tagCol);
-    const hi = Math.max(tokenCol, tagCol);
-    for (let c = lo + 1; c < hi; c++) (this.extra[c - lo - 1] ??= []).push(values.slice(line, bounds[2 * c], bounds[2 * c + 1]));
+    const first = Math.min(tokenCol, tagCol) + 1;
+    this.extra.forEach((column, i) => column.push(values.slice(line, bounds[2 * (first + i)], bounds[2 * (first + i) + 1])));
   }
 
   /** The first data line fixes the width and the token and tag columns; false (and stopped) when they do not fit. */
@@ -198,6 +193,8 @@ export class ColumnParser {
     this.tagCol = options.tagColumn ?? width - 1;
     if (this.tagCol < 0) this.tagCol += width;
     const { tokenCol, tagCol } = this;
+    // The columns between token and tag are kept (CoNLL-2003's POS and chunk tags).
+    this.extra = Array.from({ length: Math.max(0, Math.abs(tagCol - tokenCol) - 1) }, () => []);
     if (width < 2) {
       this.error(`${file} line ${lineNo} has 1 column; expected a token and a tag separated by spaces or tabs`, lineNo);
       this.stopped = true;
@@ -211,11 +208,14 @@ export class ColumnParser {
   private endSentence(): void {
     if (this.broken) this.droppedSentences++;
     else if (this.tokens.length > 0) {
-      this.sentences.push({ tokens: this.tokens, tags: this.tags, ...(this.extra.length > 0 ? { extra: this.extra } : {}), line: this.startLine });
+      // Exact-size copies: arrays grown by push keep up to half again as many slots, a third of the memory here.
+      const sentence: Sentence = { tokens: this.tokens.slice(), tags: this.tags.slice(), line: this.startLine };
+      if (this.extra.length > 0) sentence.extra = this.extra.map((column) => column.slice());
+      this.sentences.push(sentence);
     }
-    this.tokens = [];
-    this.tags = [];
-    this.extra = [];
+    this.tokens.length = 0;
+    this.tags.length = 0;
+    for (const column of this.extra) column.length = 0;
     this.broken = false;
   }
 }

@@ -60,7 +60,8 @@ export function lossParamProblems(loss: string, params: unknown, crf: boolean): 
   if (!lossSpec(loss)) return [];
   if (!isPlainObject(params)) return [`${ROOT}: must be a mapping of the loss's parameters, got ${showValue(params)}`];
   const { crf_weight: crfWeight, ...own } = params;
-  const problems = checkLoss(loss, own, ROOT, 'loss', crf, []);
+  // The params as written start the stack: a term that refers back to them is the cycle (own is a copy).
+  const problems = checkLoss(loss, own, ROOT, 'loss', crf, [params]);
   if (problems.length > 0) return problems;
   const contains = includesCrfOf(loss, own, crf);
   if (crfWeight !== undefined && crfWeight !== null) {

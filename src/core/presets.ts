@@ -25,7 +25,7 @@ export const PRESETS = {
     config: { encoder: 'bilstm', wordDim: 100, charDim: 30, charFilters: 50, hidden: 128, lstmLayers: 2, dropout: 0.5, learningRate: 0.005, optimizer: 'adam', schedule: 'constant', warmupSteps: 0 },
   },
   'transformer-small': {
-    description: 'Transformer from scratch, 2 blocks of width 128 with 4 heads: about 0.5 M parameters besides the words',
+    description: 'Transformer from scratch, 2 blocks of width 128 with 4 heads: about 0.3 M parameters besides the word embeddings',
     config: {
       encoder: 'transformer',
       wordDim: 64,
@@ -45,7 +45,7 @@ export const PRESETS = {
     },
   },
   'transformer-base': {
-    description: 'Transformer from scratch, 4 blocks of width 256 with 8 heads: slower, for larger corpora',
+    description: 'Transformer from scratch, 4 blocks of width 256 with 8 heads: about 3 M parameters besides the word embeddings; for larger corpora',
     config: {
       encoder: 'transformer',
       wordDim: 100,

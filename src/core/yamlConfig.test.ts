@@ -50,7 +50,6 @@ describe('parseRunYaml', () => {
     ['model:\n  dropuot: 0.1\n', ['model.dropuot: unknown key (did you mean model.dropout?)']],
     ['trainer:\n  lr: 0.1\n', ['trainer: unknown key']],
     ['training:\n  gpus: 4\n', ['training.gpus: 4 asked for; a run uses one device (training.backend)']],
-    ['model:\n  loss:\n    type: crf\n    params:\n      gamma: 2\n', ['model.loss.params.gamma: unknown key (loss crf takes no parameters)']],
     ['model:\n  base_model: bert-base-cased\n', ["model.base_model: 'bert-base-cased' is not used by model.encoder bilstm (pretrained encoders are not supported yet)"]],
   ])('%j warns %j', (text, warnings) => {
     expect(parseRunYaml(text, 'run.yaml').warnings).toEqual(warnings);
@@ -65,7 +64,19 @@ describe('parseRunYaml', () => {
     ['model:\n  encoder: transformer\n  model_dim: 100\n  heads: 3\n', 'run.yaml:4: model.heads: modelDim 100 is not a multiple of heads 3'],
     ['model:\n  constrain_transitions: maybe\n', "run.yaml:2: model.constrain_transitions: must be true or false, got 'maybe'"],
     ['model:\n  word_vectors: 3\n', 'run.yaml:2: model.word_vectors: must be text, got 3'],
-    ['model:\n  loss:\n    type: focal\n', "run.yaml:3: model.loss.type: 'focal' is not supported yet (supported: crf, cross_entropy)"],
+    ['model:\n  loss:\n    type: poisson\n', "run.yaml:3: model.loss.type: 'poisson' is not a loss (losses: crf, cross_entropy, label_smoothing, embedding_label_smoothing, focal, dice, boundary, contrastive, multitask, compound)"],
+    ['model:\n  loss:\n    type: focal\n    params:\n      gamma: -1\n', 'run.yaml:5: model.loss.params.gamma: must be ≥ 0, got -1'],
+    ['model:\n  loss:\n    type: crf\n    params:\n      gamma: 2\n', "run.yaml:5: model.loss.params.gamma: crf has no parameter 'gamma' (it takes none)"],
+    ['model:\n  loss:\n    type: focal\n    params: 3\n', 'run.yaml:4: model.loss.params: must be a mapping (key: value lines), got 3'],
+    [
+      'model:\n  loss:\n    type: compound\n    params:\n      terms:\n        - type: crf\n        - type: dice\n          params: {smooth: 0}\n',
+      'run.yaml:8: model.loss.params.terms[1].params.smooth: must be > 0, got 0',
+    ],
+    ['model:\n  crf: false\n  loss:\n    type: contrastive\n', "run.yaml:4: model.loss.type: 'contrastive' cannot be the only loss"],
+    [
+      'model:\n  loss:\n    type: compound\n    params: &p\n      terms:\n        - type: crf\n        - type: compound\n          params: *p\n',
+      'run.yaml:8: model.loss.params.terms[1].params: refers back to an enclosing compound (a YAML alias cycle); write the terms out',
+    ],
     ['model:\n  crf: yes\n', "run.yaml:2: model.crf: must be true or false, got 'yes'"],
     ['model:\n  crf: false\n', "run.yaml: model.loss.type: 'crf' needs the CRF; turn CRF on or choose cross_entropy"],
     ['training:\n  lr: fast\n', "run.yaml:2: training.lr: must be a number, got 'fast'"],
@@ -123,6 +134,7 @@ describe('parseRunYaml', () => {
 describe('toRunYaml', () => {
   it.each<[string, Partial<RunConfig>]>([
     ['defaults', {}],
+    ['loss parameters', { loss: 'compound', lossParams: { terms: [{ type: 'crf', weight: 1 }, { type: 'focal', weight: 0.5, params: { gamma: 1, alpha: { 'B-PER': 2 } } }] } }],
     ['everything changed', { loss: 'cross_entropy', crf: false, epochs: 3, batchSize: 8, learningRate: 5e-4, maxSteps: 100, seed: 1, backend: 'wasm', wordDim: 100, charDim: 30, charFilters: 30, hidden: 100, dropout: 0.5, optimizer: 'sgd', weightDecay: 0, momentum: 0.8, schedule: 'linear', warmupSteps: 10, clipNorm: 1, gradAccumulation: 4, evalEvery: 50, patience: 3, checkpointEvery: 25 }],
     ['the encoder fields changed', { encoder: 'transformer', transformerLayers: 3, heads: 2, modelDim: 64, ffnDim: 100, positional: 'learned', maxPositions: 64, wordVectors: 'vectors/glove.txt', constrainTransitions: false, lstmLayers: 2 }],
   ])('round-trips %s', (_, patch) => {

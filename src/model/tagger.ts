@@ -12,7 +12,7 @@ import { ENCODERS, type Encoder } from './encoders';
 import { SeededDropout } from './layers/dropout';
 import { Linear } from './layers/linear';
 import { ParamStore, uniformValues } from './layers/params';
-import { LOSSES } from './losses';
+import { createLoss, type Loss } from './losses';
 import { checkTaggerConfig, type TaggerConfig } from './taggerConfig';
 
 export type { LossName } from './losses';
@@ -44,6 +44,8 @@ export class Tagger {
   /** The learned CRF scores, before constraints (crfScores adds them). */
   private readonly crf: CrfParams | null;
   private readonly dropout: SeededDropout;
+  /** The training objective (losses/index.ts createLoss); its own variables, if any, live in `store` as 'loss.*'. */
+  private readonly objective: Loss;
 
   constructor(config: TaggerConfig, seed: number, init: TaggerInit = {}) {
     const problem = checkTaggerConfig(config);
@@ -64,6 +66,14 @@ export class Tagger {
           end: this.store.add('crf.end', [K], uniformValues(K, 0.1, rng)) as tf.Variable<tf.Rank.R1>,
         }
       : null;
+    try {
+      // Its own random stream, so a loss with variables (label embeddings, auxiliary heads) leaves the model's init as it was.
+      const lossRng = makeRng((seed ^ 0x10553eed) >>> 0);
+      this.objective = createLoss({ loss: c.loss, params: c.lossParams, crf: c.crf, numLabels: K, hiddenDim: this.hiddenDim, data: c.lossData, store: this.store, rng: lossRng });
+    } catch (e) {
+      this.store.dispose();
+      throw e;
+    }
   }
 
   /**
@@ -83,7 +93,7 @@ export class Tagger {
     return tf.tidy(() => {
       const { hidden, emissions, mask } = this.forward(batch, training);
       const labels = tf.tensor2d(batch.labels, [batch.size, batch.maxLen], 'int32'); // [B, T]
-      return LOSSES[this.config.loss]({ emissions, labels, mask, crf: this.crfScores(), hidden });
+      return this.objective.compute({ emissions, labels, mask, crf: this.crfScores(), hidden, batch });
     });
   }
 

@@ -4,6 +4,7 @@
  */
 import type { AllowedTransitions } from '../core/constraints';
 import type { EncoderName, PositionalEncoding } from '../core/config';
+import type { LossData } from '../core/lossData';
 import { ENCODERS } from './encoders';
 import { LOSSES, type LossName } from './losses';
 
@@ -35,6 +36,10 @@ export interface TaggerConfig {
   dropout: number; // default 0.5
   crf: boolean;
   loss: LossName;
+  /** The loss's parameters (RunConfig.lossParams, model.loss.params); absent: its defaults. */
+  lossParams?: Record<string, unknown>;
+  /** Label names and counts, extra columns, for the losses that need them (core/lossData.ts lossDataFor). */
+  lossData?: LossData;
   /** With the CRF: the transitions the tag scheme allows (core/constraints.ts); null leaves all open. */
   allowed: AllowedTransitions | null;
 }

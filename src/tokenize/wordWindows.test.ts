@@ -75,6 +75,18 @@ describe('encodeWords', () => {
     expect(windows.every((w) => w.labels === undefined)).toBe(true);
   });
 
+  test('with labelEachWordOnce, a shared word is labelled only in the window that predicts it', () => {
+    const windows = encodeWords(tokenizer, words, labels, { maxTokens: 6, stride: 2, labelEachWordOnce: true });
+    // windows [0, 4), [2, 5), [5, 6); word 2 ('in') is best in the first, words 3-4 in the second
+    expect(windows.map((w) => w.labels)).toEqual([
+      [X, 1, 0, 0, X, X],
+      [X, X, 2, 3, X, X],
+      [X, 0, X, X, X],
+    ]);
+    const twice = encodeWords(tokenizer, words, labels, { maxTokens: 6, stride: 2 });
+    expect(twice[1].labels).toEqual([X, 0, 2, 3, X, X]);
+  });
+
   test('a word longer than a window keeps its first pieces', () => {
     const [window] = encodeWords(tokenizer, ['unaffable'], [4], { maxTokens: 4, stride: 0 });
     expect(window.inputIds).toEqual([2, 11, 12, 3]);

@@ -4,6 +4,7 @@
  * than the model's limit split into overlapping windows of whole words.
  */
 import type { SubwordTokenizer } from './subwordTokenizer';
+import { bestWindowPerWord } from './wordScores';
 
 /** The label of a token the loss skips (special tokens, padding, non-first subtokens), as in PyTorch. */
 export const IGNORE_LABEL = -100;
@@ -39,6 +40,11 @@ export interface WindowOptions {
    * `transformers`' run_ner.py does); the word's own label when absent.
    */
   continuationLabel?: (label: number) => number;
+  /**
+   * Label a word shared by overlapping windows only in the window that predicts it (the one
+   * where it has most context, as stitchWindows picks), so training counts every word once.
+   */
+  labelEachWordOnce?: boolean;
 }
 
 /**
@@ -83,7 +89,7 @@ export function encodeWords(
   const budget = options.maxTokens - prefixIds.length - suffixIds.length;
   const pieces = words.map((w) => tokenizer.encodeWord(w).slice(0, budget));
   const alignment = options.labelAlignment ?? 'first';
-  return planWindows(
+  const windows = planWindows(
     pieces.map((p) => p.length),
     budget,
     options.stride,
@@ -106,6 +112,15 @@ export function encodeWords(
     windowLabels.push(...suffixIds.map(() => IGNORE_LABEL));
     return labels ? { start, end, inputIds, wordIds, labels: windowLabels } : { start, end, inputIds, wordIds };
   });
+  if (labels && options.labelEachWordOnce && windows.length > 1) {
+    const owner = bestWindowPerWord(words.length, windows);
+    windows.forEach((window, i) =>
+      window.wordIds.forEach((w, t) => {
+        if (w !== null && owner[w] !== i) window.labels![t] = IGNORE_LABEL;
+      }),
+    );
+  }
+  return windows;
 }
 
 /**

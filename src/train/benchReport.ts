@@ -30,14 +30,6 @@ export interface PeerResult {
   tokens_per_s: number;
 }
 
-/** A run that could not be measured (a backend missing in this environment), so the table says why. */
-export interface BenchSkip {
-  env: BenchRun['env'];
-  backend: string;
-  model: string;
-  reason: string;
-}
-
 export interface BenchReport {
   runs: BenchRun[];
   peer: PeerResult | null;
@@ -45,12 +37,20 @@ export interface BenchReport {
 
 const fixed = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
-/** Ours divided by the peer's training throughput, per run whose model the peer mirrors. */
-export function peerRatio(run: BenchRun, peer: PeerResult | null): number | null {
-  return peer && peer.sentences_per_s > 0 ? run.train_sentences_per_s / peer.sentences_per_s : null;
+/** Ours divided by the peer's training throughput, in sentences/s and in tokens/s. */
+export function peerRatio(run: BenchRun, peer: PeerResult | null): { sentences: number; tokens: number } | null {
+  if (!peer || !(peer.sentences_per_s > 0 && peer.tokens_per_s > 0)) return null;
+  return { sentences: run.train_sentences_per_s / peer.sentences_per_s, tokens: run.train_tokens_per_s / peer.tokens_per_s };
 }
 
-export function markdownTable(report: BenchReport, skipped: BenchSkip[] = [], peerModel?: string): string {
+export interface TableOptions {
+  /** Lines printed under the table: runs not measured and why, adapters, the peer's set-up. */
+  notes?: string[];
+  /** The preset the peer mirrors; its runs get a ratio to the peer. */
+  peerModel?: string;
+}
+
+export function markdownTable(report: BenchReport, options: TableOptions = {}): string {
   const header = ['env', 'backend', 'model', 'batch', 'steps', 'train sent/s', 'train tok/s', 'ms/step', 'predict sent/s', 'predict tok/s', 'peak tensors MB', 'peak rss MB', 'dispatches/step'];
   const rows = report.runs.map((r) => [
     r.env,
@@ -68,13 +68,14 @@ export function markdownTable(report: BenchReport, skipped: BenchSkip[] = [], pe
     fixed(r.dispatches_per_step, 0),
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const out = [line(header), line(header.map((h, i) => (i < 3 ? '---' : '---:'))), ...rows.map(line)];
-  for (const s of skipped) out.push(`\n${s.env} ${s.backend} ${s.model}: not measured (${s.reason})`);
+  const out = [line(header), line(header.map((_, i) => (i < 3 ? '---' : '---:'))), ...rows.map(line)];
+  if (options.notes && options.notes.length > 0) out.push('', ...options.notes.map((n) => `- ${n}`));
   if (report.peer) {
     out.push('', `PyTorch peer (CPU): ${fixed(report.peer.sentences_per_s, 1)} sentences/s, ${fixed(report.peer.tokens_per_s, 0)} tokens/s training`);
-    for (const r of report.runs.filter((r) => r.model === peerModel)) {
-      out.push(`  ${r.env} ${r.backend} ${r.model}: ${fixed(peerRatio(r, report.peer), 2)}x the peer's training throughput`);
+    for (const r of report.runs.filter((r) => r.model === options.peerModel)) {
+      const ratio = peerRatio(r, report.peer);
+      out.push(`- ${r.env} ${r.backend} ${r.model}: ${fixed(ratio?.sentences ?? null, 2)}x the peer in sentences/s, ${fixed(ratio?.tokens ?? null, 2)}x in tokens/s`);
     }
-  } else out.push('', 'PyTorch peer: not run (no python3 with torch here)');
+  }
   return `${out.join('\n')}\n`;
 }

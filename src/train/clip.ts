@@ -5,9 +5,25 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
+/**
+ * The sum of many tensors as a tree of pairwise adds. Not tf.addN: on webgpu it binds every input
+ * as a storage buffer, and a device allows only 8 per shader stage by default (seen with Dawn:
+ * 14 gradients gave an invalid pipeline and garbage, not an exception).
+ */
+export function sumAll(xs: tf.Tensor[]): tf.Tensor {
+  if (xs.length === 0) return tf.scalar(0);
+  let level = xs;
+  while (level.length > 1) {
+    const next: tf.Tensor[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? tf.add(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
+
 /** sqrt(sum over every gradient of its squared entries). */
 export function globalNorm(grads: tf.Tensor[]): tf.Scalar {
-  return tf.tidy(() => tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+  return tf.tidy(() => tf.sqrt(sumAll(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
 }
 
 /**

@@ -7,6 +7,8 @@
 import { makeBatch } from '../core/batch';
 import { completeConfig, validateConfig, type RunConfig } from '../core/config';
 import { constraintsForLabels } from '../core/constraints';
+import { lossDataFor } from '../core/lossData';
+import { lossDataProblems } from '../core/lossRules';
 import type { EntityScores } from '../core/types';
 import type { EncodedSentence, Vocabularies } from '../core/vocab';
 import type { WordVectors } from '../core/wordVectors';
@@ -118,6 +120,9 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
     dropout: config.dropout,
     crf: config.crf,
     loss: config.loss,
+    lossParams: config.lossParams,
+    // Labels, label counts and extra columns come with the vocabulary, so a checkpoint rebuilds the same loss.
+    lossData: lossDataFor(vocab),
     // From the label names alone, so a checkpoint (which has the labels, not the data) decodes with the same rules.
     allowed: config.crf && config.constrainTransitions ? constraintsForLabels(vocab.labels) : null,
   };
@@ -137,7 +142,11 @@ export function stepsPerEpochFor(config: RunConfig, trainSize: number): number {
 export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: TrainHooks = {}, resumeFrom?: TrainState): Promise<TrainResult> {
   if (data.train.length === 0) throw new Error('The training split is empty.');
   const config = completeConfig(runConfig); // a config saved before newer fields existed still runs
-  const problems = [...validateConfig(config), ...(resumeFrom ? resumeProblems(resumeFrom, config, data.train.length).map((p) => `resume: ${p}`) : [])];
+  const problems = [
+    ...validateConfig(config),
+    ...lossDataProblems(config.loss, config.lossParams, config.crf, lossDataFor(data.vocab)),
+    ...(resumeFrom ? resumeProblems(resumeFrom, config, data.train.length).map((p) => `resume: ${p}`) : []),
+  ];
   if (problems.length > 0) throw new Error(`Cannot train: ${problems.join('; ')}`);
 
   const taggerConfig = taggerConfigFor(config, data.vocab);

@@ -35,6 +35,6 @@ export function goldConstraintProblem(allowed: AllowedTransitions | null, vocab:
   return (
     `constrainTransitions: ${sentences} training sentence${sentences === 1 ? '' : 's'} break${sentences === 1 ? 's' : ''} the ${scheme} rules ` +
     `the CRF is held to (sentence ${first.sentence + 1}: ${first.from} -> ${first.to}). Labels named B-/I- are read as IOB2; ` +
-    `for IOB1 data, convert it to IOB2 first, or turn constrainTransitions off (model.constrain_transitions: false)`
+    `for IOB1 data, convert it to IOB2 first (ner convert FILE --to iob2), or turn constrainTransitions off (model.constrain_transitions: false)`
   );
 }

@@ -84,6 +84,9 @@ export function resumeProblems(state: TrainState, config: RunConfig, trainSize: 
   const problems = CURVE_KEYS.filter((k) => state.config[k] !== config[k]).map(
     (k) => `${k}: ${JSON.stringify(state.config[k])} in the saved state, ${JSON.stringify(config[k])} in this config`,
   );
+  // The loss's parameters are a mapping: compared as JSON (a state saved before they existed had the defaults, {}).
+  const [saved, now] = [JSON.stringify(state.config.lossParams ?? {}), JSON.stringify(config.lossParams ?? {})];
+  if (saved !== now) problems.push(`lossParams: ${saved} in the saved state, ${now} in this config`);
   if (state.trainSize !== trainSize) problems.push(`data.train: ${state.trainSize} sentences in the saved state, ${trainSize} now`);
   return problems;
 }

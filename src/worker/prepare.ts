@@ -1,21 +1,25 @@
-/** @file From raw file texts to a PreparedDataset with all diagnostics; pure, shared by the data worker and tests. */
-import { parseFile } from '../core/formats';
+/** @file From parsed files (or raw texts) to a PreparedDataset with all diagnostics; pure, shared by the data worker and tests. */
+import { parseFile, type ParsedInput } from '../core/formats';
 import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { assembleDataset } from '../core/splits';
 import type { Diagnostic } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
 
-export function prepareFromTexts(
-  name: string,
-  files: { name: string; text: string }[],
-  ratio = 0.8,
-  seed = 13,
-): { dataset: PreparedDataset | null; diagnostics: Diagnostic[] } {
-  const parsed = files.map((f) => parseFile(f.text, f.name));
+export interface PrepareResult {
+  dataset: PreparedDataset | null;
+  diagnostics: Diagnostic[];
+}
+
+export function prepareFromTexts(name: string, files: { name: string; text: string }[], ratio = 0.8, seed = 13): PrepareResult {
+  return prepareFromParsed(name, files.map((f) => parseFile(f.text, f.name)), ratio, seed);
+}
+
+/** The data worker parses each file as it streams in (core/formats/stream.ts), then comes here. */
+export function prepareFromParsed(name: string, parsed: ParsedInput[], ratio = 0.8, seed = 13): PrepareResult {
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
   const usable = parsed.filter((p) => p.sentences.length > 0);
   if (usable.length === 0) {
-    if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push({ severity: 'error', file: files.map((f) => f.name).join(', ') || '(no files)', message: 'no sentences found' });
+    if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push({ severity: 'error', file: parsed.map((p) => p.file).join(', ') || '(no files)', message: 'no sentences found' });
     return { dataset: null, diagnostics };
   }
   const { dataset, diagnostics: splitDiagnostics } = assembleDataset(name, usable, { ratio, seed });

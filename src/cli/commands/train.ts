@@ -16,7 +16,7 @@ import { CliError, UsageError } from '../command';
 import { count, percent } from '../io';
 import { startNodeBackend } from '../nodeBackend';
 import { progressReporter } from '../progress';
-import { loadRunData, pathFromRunFile, readRunFile, shown } from '../runFile';
+import { loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown } from '../runFile';
 
 export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
 
@@ -69,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
   const { yaml } = runFile;
   const config = yaml.config;
   const { prepared } = loadRunData(runFile);
-  const data = { vocab: prepared.vocab, train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev) };
+  const data = { vocab: prepared.vocab, train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev), wordVectors: loadWordVectors(runFile) };
 
   const outDir = options.out ? resolve(options.out) : yaml.paths.checkpointDir ? pathFromRunFile(runFile, yaml.paths.checkpointDir) : resolve('runs', timestamp());
   const logDir = !options.out && yaml.paths.logDir ? pathFromRunFile(runFile, yaml.paths.logDir) : outDir;

@@ -67,20 +67,40 @@ export function detectFormat(text: string, file: string): FormatName {
   return looksLikeJson(text) ? 'json' : 'columns';
 }
 
+/**
+ * detectFormat on the start of a file read in chunks: null while the start does not tell yet (only blanks so far, a
+ * "[" with nothing after it, or a "{" line that goes on). `complete` says the start is the whole file.
+ */
+export function detectFormatFromStart(start: string, file: string, complete: boolean): FormatName | null {
+  if (complete || /\.(json|jsonl|ndjson)$/i.test(file)) return detectFormat(start, file);
+  const trimmed = start.trimStart();
+  if (trimmed.startsWith('[') && !/\S/.test(trimmed.slice(1))) return null;
+  if (trimmed.startsWith('{') && !/[\r\n]/.test(trimmed)) return null;
+  return trimmed === '' ? null : detectFormat(start, file);
+}
+
 /** Reads any supported file; never throws on bad content (problems come back as diagnostics naming file and line). */
 export function parseFile(text: string, file: string, options: ParseOptions = {}): ParsedInput {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const format = options.format ?? detectFormat(text, file);
+  return parseAs(options.format ?? detectFormat(text, file), text, file, options);
+}
+
+/** parseFile once the format is known and the byte-order mark is gone. */
+export function parseAs(format: FormatName, text: string, file: string, options: ParseOptions = {}): ParsedInput {
   if (format === 'json' && looksBinary(text)) {
     const message = `${file} looks like a binary file or is not UTF-8 text; expected JSON records`;
     return { file, sentences: [], diagnostics: [{ severity: 'error', file, message }], format, scheme: 'IOB2' };
   }
-  const reader = READERS[format];
-  const parsed = reader.parse(text, file, options);
+  return checkTags(READERS[format].parse(text, file, options), format, options);
+}
+
+/** The scheme the tags of a parsed file follow, with a warning per slip (and the repairs) the options ask for. */
+export function checkTags(parsed: ParsedFile, format: FormatName, options: ParseOptions = {}): ParsedInput {
+  const { file } = parsed;
   const scheme = detectScheme(parsed.sentences.map((s) => s.tags));
   let { sentences } = parsed;
   const diagnostics = [...parsed.diagnostics];
-  if (options.validate !== false) diagnostics.push(...validateScheme(sentences, scheme, file, reader.lineOf));
+  if (options.validate !== false) diagnostics.push(...validateScheme(sentences, scheme, file, READERS[format].lineOf));
   if (options.repair) {
     const repair = repairSentences(sentences, scheme);
     sentences = repair.sentences;

@@ -102,11 +102,11 @@ describe('what trains', () => {
     const encoder = new HfEncoder(readHfCheckpoint(tinyCheckpointFiles('tiny-roberta')), { seed: 5 });
     await expectNoLeaks(async () => {
       const optimizer = tf.train.sgd(0.01);
-      // Dropout off, so the two losses compare the same function.
-      const loss = () => tf.tidy(() => tf.mean(tf.square(encoder.forward(inputsOf(c), false))) as tf.Scalar);
-      const before = tf.tidy(loss);
-      const cost = optimizer.minimize(loss, true, encoder.trainableVariables())!;
-      const after = tf.tidy(loss);
+      const loss = (training: boolean) => tf.tidy(() => tf.mean(tf.square(encoder.forward(inputsOf(c), training))) as tf.Scalar);
+      // The step trains with dropout; before and after compare without it. Seeded, so it repeats.
+      const before = loss(false);
+      const cost = optimizer.minimize(() => loss(true), true, encoder.trainableVariables())!;
+      const after = loss(false);
       expect((await after.data())[0]).toBeLessThan((await before.data())[0]);
       tf.dispose([before, cost, after]);
       optimizer.dispose();

@@ -4,7 +4,9 @@ import { makeRng } from '../../core/rng';
 import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
 import { BiLstm } from './bilstm';
 import { CharCnn } from './charCnn';
+import { LayerNorm } from './layerNorm';
 import { Lstm } from './lstm';
+import { batchMatMul } from './matMul';
 import { ParamStore } from './params';
 
 /** Reads tensors created by fn and disposes them, checking nothing else is left behind. */
@@ -78,6 +80,35 @@ describe.each(TEST_BACKENDS)('layers on %s', (backend) => {
     const [one, two] = [await gradsFor(1), await gradsFor(2)];
     expect(Number.isFinite(one[0][0])).toBe(true);
     one.forEach((g, i) => close(g, two[i]));
+    store.dispose();
+  });
+
+  test('batchMatMul and its gradients equal tf.matMul', async () => {
+    await useBackend(backend);
+    const rng = makeRng(4);
+    const values = (n: number) => Float32Array.from({ length: n }, () => rng() * 2 - 1);
+    const [av, bv, wv] = [values(3 * 2 * 4), values(3 * 4 * 5), values(3 * 2 * 5)];
+    const run = (op: (a: tf.Tensor3D, b: tf.Tensor3D) => tf.Tensor3D) =>
+      read(() => {
+        const [a, b, w] = [tf.tensor3d(av, [3, 2, 4]), tf.tensor3d(bv, [3, 4, 5]), tf.tensor3d(wv, [3, 2, 5])];
+        const f = (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(op(x as tf.Tensor3D, y as tf.Tensor3D), w));
+        return [op(a, b), ...tf.grads(f)([a, b])];
+      });
+    const ours = await run(batchMatMul);
+    const theirs = await run((a, b) => tf.matMul(a, b));
+    ours.forEach((t, i) => close(t, theirs[i]));
+  });
+
+  test('layer norm gives each row mean 0 and variance 1 before its gain and bias', async () => {
+    await useBackend(backend);
+    const store = new ParamStore();
+    const norm = new LayerNorm(store, 'ln', 4);
+    const [y] = await read(() => [norm.apply(tf.tensor2d([1, 2, 3, 4, -2, 0, 0, 2], [2, 4]))]);
+    for (const row of [y.subarray(0, 4), y.subarray(4, 8)]) {
+      const mean = row.reduce((a, b) => a + b, 0) / 4;
+      expect(mean).toBeCloseTo(0, 5);
+      expect(row.reduce((a, b) => a + (b - mean) ** 2, 0) / 4).toBeCloseTo(1, 3);
+    }
     store.dispose();
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * @file parseFile for a file read in chunks (the data worker streams dropped files). The start of the file is held
+ * until it tells the format and the column layout; from then on a column file is parsed chunk by chunk and never
+ * held whole. JSON is gathered and parsed at the end. The result is the one parseFile gives for the whole text.
+ */
+import { ColumnParser } from '../conll';
+import { checkTags, detectFormatFromStart, parseAs, type ParsedInput, type ParseOptions } from './index';
+import { sniffColumnLayoutFromStart } from './columnLayout';
+
+export class FileParser {
+  private started = false;
+  /** Chunks of the start, until the format and layout are known. */
+  private start: string[] = [];
+  private startLength = 0;
+  private triedAt = 0; // startLength at the last try: trying again only once it doubled keeps this linear
+  private columns: ColumnParser | null = null;
+  private json: string[] | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly options: ParseOptions = {},
+  ) {}
+
+  push(chunk: string): void {
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    if (this.columns) this.columns.push(chunk);
+    else if (this.json) this.json.push(chunk);
+    else {
+      this.start.push(chunk);
+      this.startLength += chunk.length;
+      if (this.startLength >= 2 * this.triedAt) this.decide(false);
+    }
+  }
+
+  finish(): ParsedInput {
+    if (!this.columns && !this.json) this.decide(true);
+    if (this.json) return parseAs('json', this.json.join(''), this.file, this.options);
+    return checkTags(this.columns!.finish(), 'columns', this.options);
+  }
+
+  /** Picks the reader once the start tells (always when `complete`) and hands it the start. */
+  private decide(complete: boolean): void {
+    const { file, options } = this;
+    const start = this.start.join('');
+    this.start = [start];
+    this.triedAt = start.length;
+    const format = options.format ?? detectFormatFromStart(start, file, complete);
+    if (format === 'json') this.json = [start];
+    else if (format === 'columns') {
+      const explicit = options.tokenColumn !== undefined || options.tagColumn !== undefined;
+      const layout = explicit ? {} : sniffColumnLayoutFromStart(start, complete);
+      if (!layout) return;
+      this.columns = new ColumnParser(file, { ...layout, ...options });
+      this.columns.push(start);
+    }
+    if (format !== null) this.start = [];
+  }
+}
