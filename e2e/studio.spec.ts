@@ -4,6 +4,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 test('drop a CoNLL file, train on webgpu and on the default backend, download both files', async ({ page }) => {
+  // WebGPU reports a bad pipeline as a console warning and carries on with garbage, so listen for it.
+  const gpuErrors: string[] = [];
+  page.on('console', (m) => {
+    if (/WebGPU|GPUValidationError|Invalid (ComputePipeline|CommandBuffer|BindGroup)/i.test(m.text())) gpuErrors.push(m.text());
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'NER Training Studio' })).toBeVisible();
   await screenshot(page, '01-empty');
@@ -68,6 +73,16 @@ test('drop a CoNLL file, train on webgpu and on the default backend, download bo
     expect(r[0]).toBe('run-2');
     expect(Number.isFinite(Number(r[1])) && Number.isFinite(Number(r[5]))).toBe(true);
   }
+
+  // Same seed, data and config: webgpu's first two losses equal wasm's, so the GPU path computes the same model.
+  await page.getByRole('button', { name: 'run-1', exact: true }).click();
+  const [csv1] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV log' }).click()]);
+  const losses = (text: string) => text.split('\n').filter((l) => l.includes(',train/loss,')).map((l) => Number(l.split(',')[5]));
+  const gpu = losses(readFileSync(await csv1.path(), 'utf8'));
+  const cpu = losses(readFileSync(await csv.path(), 'utf8')).slice(0, 2);
+  expect(gpu).toHaveLength(2);
+  for (let i = 0; i < 2; i++) expect(Math.abs(gpu[i] - cpu[i]) / cpu[i]).toBeLessThan(1e-3);
+  expect(gpuErrors).toEqual([]);
 });
 
 test('Stop ends a run cleanly and keeps its charts and downloads', async ({ page }) => {

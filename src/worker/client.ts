@@ -18,7 +18,10 @@ type DataRequestBody = DataRequest extends infer R ? (R extends { id: number } ?
 let dataWorker: Worker | null = null;
 let nextId = 1;
 
-function requestData(body: DataRequestBody, onProgress?: (file: string, done: number, total: number) => void): Promise<LoadResult> {
+/** done of total files read; bytes, where the worker counts them, of the file being read. */
+export type LoadProgress = (file: string, done: number, total: number, bytes?: { read: number; total: number }) => void;
+
+function requestData(body: DataRequestBody, onProgress?: LoadProgress): Promise<LoadResult> {
   dataWorker ??= new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
   const worker = dataWorker;
   const id = nextId++;
@@ -28,7 +31,7 @@ function requestData(body: DataRequestBody, onProgress?: (file: string, done: nu
       if (msg.id !== id) return;
       switch (msg.type) {
         case 'progress':
-          onProgress?.(msg.file, msg.done, msg.total);
+          onProgress?.(msg.file, msg.done, msg.total, msg.totalBytes === undefined ? undefined : { read: msg.bytes ?? 0, total: msg.totalBytes });
           return;
         case 'prepared':
           worker.removeEventListener('message', listener);
@@ -47,7 +50,7 @@ function requestData(body: DataRequestBody, onProgress?: (file: string, done: nu
   });
 }
 
-export function loadFiles(files: File[], ratio = 0.8, seed = 13, onProgress?: (file: string, done: number, total: number) => void): Promise<LoadResult> {
+export function loadFiles(files: File[], ratio = 0.8, seed = 13, onProgress?: LoadProgress): Promise<LoadResult> {
   return requestData({ type: 'parse', files, ratio, seed }, onProgress);
 }
 

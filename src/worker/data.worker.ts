@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 /** @file The data worker: reads dropped files (or the shipped demo), parses, splits and encodes them off the page's thread. */
 import type { DataRequest, DataResponse } from './protocol';
-import { prepareFromTexts } from './prepare';
+import type { ParsedInput } from '../core/formats';
+import { prepareFromParsed, prepareFromTexts, type PrepareResult } from './prepare';
+import { parseDroppedFile } from './readFile';
 import { preparedBuffers } from '../core/prepared';
 import demoTrain from '../../datasets/demo/train.txt?raw';
 import demoDev from '../../datasets/demo/dev.txt?raw';
@@ -12,12 +14,21 @@ const post = (msg: DataResponse, transfer: Transferable[] = []) => self.postMess
 async function handle(msg: DataRequest): Promise<void> {
   switch (msg.type) {
     case 'parse': {
-      const texts: { name: string; text: string }[] = [];
-      for (const [i, file] of msg.files.entries()) {
-        texts.push({ name: file.name, text: await file.text() });
-        post({ type: 'progress', id: msg.id, file: file.name, done: i + 1, total: msg.files.length });
+      const { id, files } = msg;
+      const parsed: ParsedInput[] = [];
+      for (const [i, file] of files.entries()) {
+        let percent = -1;
+        // At most one message per percent of the file read; the one after the file says it is done.
+        const onBytes = (bytes: number) => {
+          const now = Math.floor((100 * bytes) / Math.max(1, file.size));
+          if (now === percent || bytes >= file.size) return;
+          percent = now;
+          post({ type: 'progress', id, file: file.name, done: i, total: files.length, bytes, totalBytes: file.size });
+        };
+        parsed.push(await parseDroppedFile(file, onBytes));
+        post({ type: 'progress', id, file: file.name, done: i + 1, total: files.length, bytes: file.size, totalBytes: file.size });
       }
-      return reply(msg.id, prepareFromTexts(texts.map((t) => t.name).join(', '), texts, msg.ratio, msg.seed));
+      return reply(id, prepareFromParsed(files.map((f) => f.name).join(', '), parsed, msg.ratio, msg.seed));
     }
     case 'demo':
       return reply(
@@ -33,7 +44,7 @@ async function handle(msg: DataRequest): Promise<void> {
   }
 }
 
-function reply(id: number, result: ReturnType<typeof prepareFromTexts>): void {
+function reply(id: number, result: PrepareResult): void {
   if (result.dataset) post({ type: 'prepared', id, dataset: result.dataset, diagnostics: result.diagnostics }, preparedBuffers(result.dataset));
   else post({ type: 'failed', id, diagnostics: result.diagnostics });
 }

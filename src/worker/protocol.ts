@@ -19,7 +19,8 @@ export type DataRequest =
   | { type: 'demo'; id: number };
 
 export type DataResponse =
-  | { type: 'progress'; id: number; file: string; done: number; total: number }
+  /** done of total files read; bytes of totalBytes of `file` read so far (absent from older workers). */
+  | { type: 'progress'; id: number; file: string; done: number; total: number; bytes?: number; totalBytes?: number }
   | { type: 'prepared'; id: number; dataset: PreparedDataset; diagnostics: Diagnostic[] }
   | { type: 'failed'; id: number; diagnostics: Diagnostic[] };
 
