@@ -73,6 +73,9 @@ describe('ner train', () => {
     const byMetric = (m: string) => rows.filter((r) => r.metric === m);
     expect(byMetric('train/loss').map((r) => r.step)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(byMetric('train/tokens_per_sec')).toHaveLength(30);
+    // Live tensors stay flat from step to step: nothing leaks.
+    expect(new Set(byMetric('memory/tensors').map((r) => r.value)).size).toBe(1);
+    expect(byMetric('memory/bytes')).toHaveLength(30);
     expect(byMetric('dev/f1').map((r) => [r.step, r.epoch])).toEqual([[15, 1], [30, 2]]);
     expect(Math.max(...byMetric('dev/f1').map((r) => r.value))).toBe(meta.trained.bestDevF1);
     expect(rows.every((r) => r.run === 'out' && Number.isFinite(r.value) && r.wallTime > 1.7e9)).toBe(true);

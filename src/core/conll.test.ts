@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseColumns, type ColumnOptions } from './conll';
+import { ColumnParser, parseColumns, type ColumnOptions } from './conll';
 import { convertScheme, detectScheme, getSpans } from './tags';
 import { makeRng } from './rng';
 import type { Sentence } from './types';
@@ -200,6 +200,56 @@ describe('parseColumns', () => {
   });
 });
 
+/** Feeds text to a ColumnParser in random pieces (some empty), cut anywhere: inside a line, a CRLF or the BOM's line. */
+function parseInChunks(text: string, rng: () => number, maxChunk: number, options?: ColumnOptions) {
+  const parser = new ColumnParser('x.txt', options);
+  for (let at = 0; at < text.length; ) {
+    const n = Math.floor(rng() * (maxChunk + 1));
+    parser.push(text.slice(at, at + n));
+    at += n;
+  }
+  return parser.finish();
+}
+
+// Every case of the table at once, with CRLF line ends, a BOM, a tab file with comments and broken lines.
+const FIXTURE =
+  '\uFEFF-DOCSTART- -X- -X- O\r\n\r\nEU NNP B-NP B-ORG\r\nrejects VBZ B-VP O\r\nGerman JJ B-NP B-MISC\r\n\r\n' +
+  'caf\u00E9 NN I-NP O\r\nbad line\r\nna\u00EFve JJ B-NP O\r\n\r\n' +
+  'a\u200Bb NN B-NP B-PER\r\n# NN O O\r\n \t \r\nPeter NNP B-NP B-PER\rBlackburn NNP I-NP I-PER\n';
+const TAB_FIXTURE = '# sent_id = 1\n# text = Go to Tampa\n1\tGo\tO\t-\n2\tto\tO\t-\n3\tTampa\tB-LOC\t-\n\n# sent_id = 2\n1\t#\tO\t-\n2\tx\n';
+
+describe('ColumnParser: text in chunks gives what parseColumns gives for the whole', () => {
+  it.each([
+    ['the fixture', FIXTURE, {}],
+    ['a tab file with comments', TAB_FIXTURE, { tokenColumn: 1, tagColumn: 2 }],
+    ['the demo training file', readFileSync(fileURLToPath(new URL('../../datasets/demo/train.txt', import.meta.url)), 'utf8'), {}],
+    ...cases.map((c) => [`table case: ${c.name}`, c.text, c.options ?? {}] as const),
+  ])('%s, cut at random', (_name, text, options) => {
+    const whole = parseColumns(text, 'x.txt', options);
+    const rng = makeRng(text.length);
+    for (const maxChunk of [1, 3, 17, 4096]) expect(parseInChunks(text, rng, maxChunk, options)).toEqual(whole);
+  });
+
+  it('keeps line numbers across chunk boundaries, CRLF split included', () => {
+    const parsed = parseInChunks(FIXTURE, makeRng(1), 2);
+    expect(parsed.sentences.map((s) => s.line)).toEqual([3, 11, 14]);
+    expect(parsed.diagnostics.map((d) => [d.line, d.message])).toEqual([[8, 'x.txt line 8 has 2 columns but line 3 has 4; its sentence was skipped']]);
+  });
+
+  it('drops only a byte-order mark at the very start, even in a chunk of its own', () => {
+    const parser = new ColumnParser('x.txt');
+    for (const chunk of ['', '\uFEFF', 'a B-X\n', '\uFEFFb O\n']) parser.push(chunk);
+    expect(parser.finish().sentences).toEqual([{ tokens: ['a', '\uFEFFb'], tags: ['B-X', 'O'], line: 1 }]);
+  });
+
+  it('calls a file binary for a NUL in its last chunk, after sentences were read', () => {
+    const parser = new ColumnParser('x.bin');
+    parser.push('a B-X\n\n'.repeat(100));
+    parser.push('\u0000');
+    expect(parser.finish()).toMatchObject({ sentences: [], diagnostics: [{ severity: 'error', message: expect.stringMatching(/binary/) }] });
+  });
+});
+
 // Real corpora from ../shared (absent in a person's own checkout). Counts are the ones SOURCE.md lists.
 const datasets = fileURLToPath(new URL('../../../shared/datasets', import.meta.url));
 const conll = `${datasets}/conll2003`;
@@ -235,6 +285,13 @@ describe.skipIf(!haveConll)(title('CoNLL-2003 (shared/datasets/conll2003)', have
     expect(iob1.map((s) => convertScheme(s.extra![1], 'IOB2'))).toEqual(iob2.map((s) => s.extra![1]));
     // And back: IOB2 -> IOB1 restores the original file's tags.
     expect(iob2.map((s) => convertScheme(s.tags, 'IOB1'))).toEqual(iob1.map((s) => s.tags));
+  });
+
+  it('iob2/valid.txt read in random chunks equals the whole-text parse', () => {
+    const text = read(`${conll}/iob2/valid.txt`);
+    const rng = makeRng(2003);
+    expect(parseInChunks(text, rng, 65536)).toEqual(parseColumns(text, 'x.txt'));
+    expect(parseInChunks(text.replace(/\n/g, '\r\n'), rng, 1000)).toEqual(parseColumns(text, 'x.txt'));
   });
 
   it('eng.train has the counts SOURCE.md lists', () => {

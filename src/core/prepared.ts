@@ -62,7 +62,8 @@ export function packSplit(sentences: EncodedSentence[]): PackedSplit {
   const labels = new Int32Array(tokens);
   const charOffsets = new Int32Array(tokens + 1);
   const chars = new Int32Array(charTotal);
-  const extraColumns = count === 0 ? 0 : Math.min(...sentences.map((s) => s.extra?.length ?? 0));
+  // A reduce, not Math.min(...): spreading a 300k-sentence split overflows the call stack.
+  const extraColumns = count === 0 ? 0 : sentences.reduce((n, s) => Math.min(n, s.extra?.length ?? 0), Infinity);
   const extra = Array.from({ length: extraColumns }, () => new Int32Array(tokens));
   let t = 0;
   let c = 0;

@@ -40,7 +40,8 @@ export function buildVocabularies(train: Sentence[], extraLabelSources: Sentence
   const labelSet = new Set<string>();
   const tagCounts = new Map<string, number>();
   // Only the columns every training sentence has: a file without them cannot feed an auxiliary task.
-  const extraColumns = train.length === 0 ? 0 : Math.min(...train.map((s) => s.extra?.length ?? 0));
+  // A reduce, not Math.min(...): spreading a 300k-sentence split overflows the call stack.
+  const extraColumns = train.length === 0 ? 0 : train.reduce((n, s) => Math.min(n, s.extra?.length ?? 0), Infinity);
   const extraSets = Array.from({ length: extraColumns }, () => new Set<string>());
   for (const s of train) {
     for (const t of s.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);

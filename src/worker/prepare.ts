@@ -2,7 +2,8 @@
 import { parseFile, type ParsedInput } from '../core/formats';
 import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { assembleDataset } from '../core/splits';
-import type { Diagnostic } from '../core/types';
+import type { Dataset, Diagnostic, Sentence } from '../core/types';
+import { convertScheme, detectScheme } from '../core/tags';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
 
 export interface PrepareResult {
@@ -25,6 +26,23 @@ export function prepareFromParsed(name: string, parsed: ParsedInput[], ratio = 0
   const { dataset, diagnostics: splitDiagnostics } = assembleDataset(name, usable, { ratio, seed });
   diagnostics.push(...splitDiagnostics);
   if (dataset.train.length === 0) return { dataset: null, diagnostics };
+  diagnostics.push(...normaliseIob1(dataset));
   const vocab = buildVocabularies(dataset.train, [...dataset.dev, ...dataset.test]);
   return { dataset: prepareDataset(dataset, vocab, makeEncoder(vocab)), diagnostics };
+}
+
+/**
+ * IOB1 files (CoNLL-2003's originals) become IOB2, the scheme the model's labels and transition
+ * constraints assume. Lossless: the entity spans stay exactly the same.
+ */
+export function normaliseIob1(dataset: Dataset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const split of ['train', 'dev', 'test'] as const) {
+    const sentences: Sentence[] = dataset[split];
+    if (sentences.length === 0 || detectScheme(sentences.map((s) => s.tags)) !== 'IOB1') continue;
+    dataset[split] = sentences.map((s) => ({ ...s, tags: convertScheme(s.tags, 'IOB2') }));
+    const files = dataset.sources.filter((f) => f.split === split || f.split === 'ratio').map((f) => f.file);
+    out.push({ severity: 'warning', file: files.join(', ') || split, message: `the ${split} split is tagged IOB1; converted to IOB2 (same entities)` });
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { metricsToCsv } from '../../core/csv';
 import { metricRows, type MetricEval, type MetricStep } from '../../core/metricRows';
 import { unpackSplit } from '../../core/prepared';
 import { toRunYaml } from '../../core/yamlConfig';
+import { memoryReport } from '../../backend/activate';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../../train/checkpointIO';
 import { runTraining, stepsPerEpochFor } from '../../train/runTraining';
 import { parseArgs } from '../args';
@@ -27,8 +28,9 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
 
   checkpoint.zip  the best dev checkpoint (the last weights when there is no dev data), the same file the studio
                   downloads and loads; \`ner evaluate\` and \`ner predict\` read it
-  metrics.csv     run,wall_time,step,epoch,metric,value: train/loss and train/tokens_per_sec per step, dev/precision,
-                  dev/recall, dev/f1, dev/accuracy and dev/f1/TYPE per evaluation (the studio's CSV download)
+  metrics.csv     run,wall_time,step,epoch,metric,value: train/loss, train/tokens_per_sec, memory/tensors and
+                  memory/bytes per step, dev/precision, dev/recall, dev/f1, dev/accuracy and dev/f1/TYPE per
+                  evaluation (the studio's CSV download)
   run.yaml        the run file as trained, --set values included
 
 Progress goes to stderr: a bar on a terminal, one line per epoch otherwise. Ctrl-C stops after the current step
@@ -100,7 +102,9 @@ export async function run(args: string[]): Promise<number> {
     result = await runTraining(config, data, {
       shouldStop: () => stopRequested,
       onStep: (e) => {
-        steps.push(e);
+        // As the training worker: live tensors and their bytes after each step, for the CSV's memory rows.
+        const mem = memoryReport();
+        steps.push({ ...e, tensors: mem.tensors, bytes: mem.bytes });
         progress.step(e);
       },
       onEval: (e) => {
