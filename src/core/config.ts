@@ -11,10 +11,18 @@ export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** Keys of model/encoders/index.ts' table (which checks it has exactly these). */
-export const ENCODERS = ['bilstm', 'transformer'] as const;
+export const ENCODERS = ['bilstm', 'transformer', 'pretrained'] as const;
 export type EncoderName = (typeof ENCODERS)[number];
-/** Encoder names that config files may already use but the code cannot train yet (issue 5). */
-export const PLANNED_ENCODERS = ['pretrained'] as const;
+
+/** pretrained: which subword pieces of a word carry its label in training (the others are skipped, or get I-X). */
+export const LABEL_ALIGNMENTS = ['first', 'all'] as const;
+export type LabelAlignment = (typeof LABEL_ALIGNMENTS)[number];
+/** pretrained: how a word's score is read from its pieces' scores when predicting. */
+export const AGGREGATIONS = ['first', 'average', 'max'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+/** pretrained: what of the encoder trains (the head and CRF always do). */
+export const FINETUNE_MODES = ['full', 'frozen', 'top', 'lora'] as const;
+export type FinetuneMode = (typeof FINETUNE_MODES)[number];
 
 /** How the transformer encoder knows word order: fixed sine waves, or a learned vector per position. */
 export const POSITIONAL_ENCODINGS = ['sinusoidal', 'learned'] as const;
@@ -95,6 +103,23 @@ export interface RunConfig {
   patience: number;
   /** Hand out a resumable state every this many steps (besides after each evaluation); 0: only then. */
   checkpointEvery: number;
+  /** pretrained: the Hugging Face model id or folder the encoder starts from ('' for none). */
+  baseModel: string;
+  /** pretrained: label the first subword piece of a word (others skipped), or all of them (later ones I-X). */
+  labelAlignment: LabelAlignment;
+  /** pretrained: first / average / max of a word's pieces' scores, when predicting. */
+  aggregation: Aggregation;
+  /** pretrained: tokens per window, special tokens included; 0 for the model's own limit. Longer sentences are windowed. */
+  maxLength: number;
+  /** pretrained: tokens shared by neighbouring windows of a long sentence. */
+  stride: number;
+  /** pretrained: train the whole encoder, none of it, its top `topLayers` layers, or LoRA adapters. */
+  finetune: FinetuneMode;
+  /** pretrained, finetune 'top': how many of the top transformer layers train. */
+  topLayers: number;
+  /** pretrained, finetune 'lora': the adapters' rank and scale numerator (scale = alpha / rank). */
+  loraRank: number;
+  loraAlpha: number;
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -132,6 +157,15 @@ export const DEFAULT_CONFIG: RunConfig = {
   evalEvery: 0,
   patience: 0,
   checkpointEvery: 0,
+  baseModel: '',
+  labelAlignment: 'first',
+  aggregation: 'first',
+  maxLength: 128,
+  stride: 32,
+  finetune: 'full',
+  topLayers: 2,
+  loraRank: 8,
+  loraAlpha: 16,
 };
 
 /**
@@ -173,6 +207,11 @@ const RANGES: Record<NumericKey, { min: number; max: number; integer: boolean }>
   evalEvery: { min: 0, max: 1e9, integer: true },
   patience: { min: 0, max: 1e6, integer: true },
   checkpointEvery: { min: 0, max: 1e9, integer: true },
+  maxLength: { min: 0, max: 8192, integer: true },
+  stride: { min: 0, max: 8192, integer: true },
+  topLayers: { min: 0, max: 96, integer: true },
+  loraRank: { min: 1, max: 1024, integer: true },
+  loraAlpha: { min: 1e-6, max: 1e6, integer: false },
 };
 
 const CHOICES = {
@@ -182,6 +221,9 @@ const CHOICES = {
   optimizer: OPTIMIZERS,
   schedule: SCHEDULES,
   positional: POSITIONAL_ENCODINGS,
+  labelAlignment: LABEL_ALIGNMENTS,
+  aggregation: AGGREGATIONS,
+  finetune: FINETUNE_MODES,
 } satisfies { [K in keyof RunConfig]?: readonly RunConfig[K][] };
 
 /** Every problem with a config, each starting with its key ('epochs: ...'); empty when the config can run. */
@@ -203,5 +245,18 @@ export function validateConfig(c: RunConfig): string[] {
   if (c.encoder === 'transformer' && Number.isInteger(c.heads) && c.heads > 0 && c.modelDim % c.heads !== 0) {
     problems.push(`heads: modelDim ${c.modelDim} is not a multiple of heads ${c.heads}; each head gets modelDim / heads dimensions`);
   }
+  if (c.encoder === 'pretrained') problems.push(...pretrainedProblems(c));
+  return problems;
+}
+
+/** The pretrained encoder's own checks; the model's limits (layers, positions) are checked when it is loaded. */
+function pretrainedProblems(c: RunConfig): string[] {
+  const problems: string[] = [];
+  if (typeof c.baseModel !== 'string' || c.baseModel.trim() === '') {
+    problems.push('baseModel: the pretrained encoder needs a base model: a Hugging Face model id (bert-base-cased) or a checkpoint folder');
+  }
+  // [CLS] and [SEP] (or <s> and </s>) take two of every window's tokens.
+  if (c.maxLength > 0 && c.maxLength < 3) problems.push(`maxLength: ${c.maxLength} leaves no room for words beside the special tokens; use 0 for the model's limit`);
+  else if (c.maxLength > 0 && c.stride >= c.maxLength - 2) problems.push(`stride: ${c.stride} must be below maxLength minus the 2 special tokens (${c.maxLength - 2})`);
   return problems;
 }

@@ -3,7 +3,7 @@
  * Int32Arrays, so it crosses from the data worker to the page and on to the training worker as
  * a handful of buffers instead of millions of small objects.
  */
-import type { Dataset, SplitName } from './types';
+import type { Dataset, Sentence, SplitName } from './types';
 import type { EncodedSentence, SentenceEncoder, Vocabularies } from './vocab';
 import { getSpans } from './tags';
 
@@ -80,6 +80,45 @@ export function packSplit(sentences: EncodedSentence[]): PackedSplit {
   return { count, sentenceOffsets, words, labels, charOffsets, chars, ...(extraColumns > 0 ? { extra } : {}) };
 }
 
+/** The packed split of all the parts' sentences, in order. */
+export function concatSplits(parts: PackedSplit[]): PackedSplit {
+  if (parts.length === 1) return parts[0];
+  const total = (size: (p: PackedSplit) => number) => parts.reduce((n, p) => n + size(p), 0);
+  const count = total((p) => p.count);
+  const sentenceOffsets = new Int32Array(count + 1);
+  const words = new Int32Array(total((p) => p.words.length));
+  const labels = new Int32Array(words.length);
+  const charOffsets = new Int32Array(words.length + 1);
+  const chars = new Int32Array(total((p) => p.chars.length));
+  const extraColumns = parts.length === 0 ? 0 : Math.min(...parts.map((p) => p.extra?.length ?? 0));
+  const extra = Array.from({ length: extraColumns }, () => new Int32Array(words.length));
+  let s = 0;
+  let t = 0;
+  let c = 0;
+  for (const p of parts) {
+    for (let i = 1; i <= p.count; i++) sentenceOffsets[s + i] = p.sentenceOffsets[i] + t;
+    for (let i = 1; i <= p.words.length; i++) charOffsets[t + i] = p.charOffsets[i] + c;
+    words.set(p.words, t);
+    labels.set(p.labels, t);
+    for (let k = 0; k < extraColumns; k++) extra[k].set(p.extra![k], t);
+    chars.set(p.chars, c);
+    s += p.count;
+    t += p.words.length;
+    c += p.chars.length;
+  }
+  return { count, sentenceOffsets, words, labels, charOffsets, chars, ...(extraColumns > 0 ? { extra } : {}) };
+}
+
+/** Sentences a slice at a time: encoding makes an Int32Array per token, too many to hold at once for 6M tokens. */
+const ENCODE_SLICE = 4096;
+
+/** packSplit(sentences.map(encode)), holding one slice's encodings at a time. */
+export function encodeSplit(sentences: readonly Sentence[], encode: SentenceEncoder): PackedSplit {
+  const parts: PackedSplit[] = [];
+  for (let i = 0; i < sentences.length; i += ENCODE_SLICE) parts.push(packSplit(sentences.slice(i, i + ENCODE_SLICE).map(encode)));
+  return parts.length === 0 ? packSplit([]) : concatSplits(parts);
+}
+
 export function unpackSplit(p: PackedSplit): EncodedSentence[] {
   const out: EncodedSentence[] = [];
   for (let i = 0; i < p.count; i++) {
@@ -117,9 +156,9 @@ export function prepareDataset(dataset: Dataset, vocab: Vocabularies, encode: Se
       dev: splitText(dataset.dev),
       test: splitText(dataset.test),
     },
-    train: packSplit(dataset.train.map(encode)),
-    dev: packSplit(dataset.dev.map(encode)),
-    test: packSplit(dataset.test.map(encode)),
+    train: encodeSplit(dataset.train, encode),
+    dev: encodeSplit(dataset.dev, encode),
+    test: encodeSplit(dataset.test, encode),
   };
 }
 

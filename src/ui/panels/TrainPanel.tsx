@@ -1,25 +1,12 @@
 /** @file The run form: encoder, loss, CRF, the numbers that matter, the backend; Train and Stop. */
 import { useState } from 'react';
-import { BACKEND_CHOICES, ENCODERS, LOSSES, type RunConfig } from '../../core/config';
+import { BACKEND_CHOICES, type RunConfig } from '../../core/config';
 import { useStudio } from '../../store';
 import { isActive } from '../../store/runs';
 import { NumberField } from '../components/NumberField';
 import { AdvancedFields } from './AdvancedFields';
 import { ConfigImport } from './ConfigImport';
-
-const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = { bilstm: 'BiLSTM + char CNN', transformer: 'Transformer (from scratch) + char CNN' };
-const LOSS_LABELS: Partial<Record<(typeof LOSSES)[number], string>> = {
-  crf: 'CRF negative log-likelihood',
-  cross_entropy: 'Cross-entropy',
-  label_smoothing: 'Label smoothing',
-  embedding_label_smoothing: 'Embedding label smoothing',
-  focal: 'Focal',
-  dice: 'Dice',
-  boundary: 'Boundary (span IoU)',
-  contrastive: 'Contrastive',
-  multitask: 'Multi-task (POS, chunk)',
-  compound: 'Compound',
-};
+import { ModelFields } from './ModelFields';
 
 export function TrainPanel() {
   const config = useStudio((s) => s.config);
@@ -40,30 +27,7 @@ export function TrainPanel() {
         setProblems(train(config));
       }}
     >
-      <div className="field">
-        <label htmlFor="encoder">Encoder</label>
-        <select id="encoder" value={config.encoder} onChange={(e) => set('encoder')(e.target.value as RunConfig['encoder'])}>
-          {ENCODERS.map((name) => (
-            <option key={name} value={name}>
-              {ENCODER_LABELS[name]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="loss">Loss</label>
-        <select id="loss" value={config.loss} onChange={(e) => set('loss')(e.target.value as RunConfig['loss'])}>
-          {LOSSES.map((name) => (
-            <option key={name} value={name}>
-              {LOSS_LABELS[name] ?? name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field checkbox">
-        <input id="crf" type="checkbox" checked={config.crf} onChange={(e) => set('crf')(e.target.checked)} />
-        <label htmlFor="crf">CRF</label>
-      </div>
+      <ModelFields config={config} set={set} />
       <NumberField label="Epochs" value={config.epochs} min={1} step={1} onChange={set('epochs')} />
       <NumberField label="Batch size" value={config.batchSize} min={1} step={1} onChange={set('batchSize')} />
       <NumberField label="Learning rate" value={config.learningRate} min={0} step={0.0005} onChange={set('learningRate')} />
