@@ -64,3 +64,24 @@ test('loss parameters are checked by key before training, and a bad loss choice 
   await expect(page.getByRole('table', { name: 'Runs' })).toContainText('No runs yet.');
   await screenshot(page, '17-loss-problems');
 });
+
+test('embedding label smoothing shows the learned label similarity as it changes', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await page.getByLabel('Loss', { exact: true }).selectOption('embedding_label_smoothing');
+  await setNumber(page, 'Epochs', 3);
+  await setNumber(page, 'Batch size', 8);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForRunEnd(page);
+  const model = page.getByRole('region', { name: 'Model view' });
+  const heatmap = model.getByRole('img', { name: 'Label similarity heatmap' });
+  await expect(heatmap).toBeVisible();
+  await expect(heatmap).toHaveAttribute('data-rows', '6');
+  const slider = model.getByLabel('Similarity at step');
+  // One saved state per epoch.
+  await expect(slider).toHaveAttribute('max', '2');
+  await expect(model.getByText(/at step 6;/)).toBeVisible();
+  await slider.fill('0');
+  await expect(model.getByText(/at step 2;/)).toBeVisible();
+  await screenshot(page, '18-label-similarity');
+});

@@ -1,6 +1,7 @@
 /** @file Padded mini-batches as flat typed arrays (no tfjs here), and length-bucketed batch order. */
 import type { EncodedSentence } from './vocab';
 import { shuffled } from './rng';
+import { batchSubwords, type SubwordBatch } from './subwords';
 
 /** Flat, row-major arrays; B sentences padded to T tokens of at most C chars. */
 export interface Batch {
@@ -15,6 +16,8 @@ export interface Batch {
   tokens: number; // sum of lengths
   /** Per extra column (POS, chunk...): its value ids [B, T], -1 at padding and for unknown values. */
   extra?: Int32Array[];
+  /** The pretrained encoder's subword windows, when every sentence has pieces (core/subwords.ts). */
+  subwords?: SubwordBatch;
 }
 
 export const DEFAULT_MAX_WORD_LEN = 20;
@@ -48,7 +51,8 @@ export function makeBatch(sentences: EncodedSentence[], maxWordLen = DEFAULT_MAX
       for (let c = 0; c < m; c++) chars[(b * T + t) * C + c] = cs[c];
     }
   });
-  return { size: B, maxLen: T, maxWordLen: C, words, chars, labels, mask, lengths, tokens, ...(extraColumns > 0 ? { extra } : {}) };
+  const subwords = batchSubwords(sentences, T);
+  return { size: B, maxLen: T, maxWordLen: C, words, chars, labels, mask, lengths, tokens, ...(extraColumns > 0 ? { extra } : {}), ...(subwords ? { subwords } : {}) };
 }
 
 /**

@@ -219,11 +219,11 @@ const FIXTURE =
 const TAB_FIXTURE = '# sent_id = 1\n# text = Go to Tampa\n1\tGo\tO\t-\n2\tto\tO\t-\n3\tTampa\tB-LOC\t-\n\n# sent_id = 2\n1\t#\tO\t-\n2\tx\n';
 
 describe('ColumnParser: text in chunks gives what parseColumns gives for the whole', () => {
-  it.each([
+  it.each<[string, string, ColumnOptions]>([
     ['the fixture', FIXTURE, {}],
     ['a tab file with comments', TAB_FIXTURE, { tokenColumn: 1, tagColumn: 2 }],
     ['the demo training file', readFileSync(fileURLToPath(new URL('../../datasets/demo/train.txt', import.meta.url)), 'utf8'), {}],
-    ...cases.map((c) => [`table case: ${c.name}`, c.text, c.options ?? {}] as const),
+    ...cases.map((c): [string, string, ColumnOptions] => [`table case: ${c.name}`, c.text, c.options ?? {}]),
   ])('%s, cut at random', (_name, text, options) => {
     const whole = parseColumns(text, 'x.txt', options);
     const rng = makeRng(text.length);

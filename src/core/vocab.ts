@@ -1,4 +1,5 @@
 /** @file Vocabularies (words, characters, labels) built from the training split, and sentence encoding. */
+import type { SentencePieces } from './subwords';
 import type { Sentence } from './types';
 
 export const PAD = '<pad>';
@@ -74,6 +75,8 @@ export interface EncodedSentence {
   labels: Int32Array;
   /** Ids of each extra column's values (Vocabularies.extra); -1 for a value not in its vocabulary. */
   extra?: Int32Array[];
+  /** For the pretrained encoder: the sentence's subword windows (tokenize/sentencePieces.ts). */
+  pieces?: SentencePieces;
 }
 
 export type SentenceEncoder = (s: Sentence) => EncodedSentence;

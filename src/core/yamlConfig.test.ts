@@ -50,14 +50,17 @@ describe('parseRunYaml', () => {
     ['model:\n  dropuot: 0.1\n', ['model.dropuot: unknown key (did you mean model.dropout?)']],
     ['trainer:\n  lr: 0.1\n', ['trainer: unknown key']],
     ['training:\n  gpus: 4\n', ['training.gpus: 4 asked for; a run uses one device (training.backend)']],
-    ['model:\n  base_model: bert-base-cased\n', ["model.base_model: 'bert-base-cased' is not used by model.encoder bilstm (pretrained encoders are not supported yet)"]],
+    ['model:\n  base_model: bert-base-cased\n', ["model.base_model: 'bert-base-cased' is not used by model.encoder bilstm (only by pretrained)"]],
   ])('%j warns %j', (text, warnings) => {
     expect(parseRunYaml(text, 'run.yaml').warnings).toEqual(warnings);
   });
 
   it.each([
-    ['model:\n  encoder: pretrained\n', "run.yaml:2: model.encoder: 'pretrained' is not supported yet (supported: bilstm, transformer)"],
-    ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (supported: bilstm, transformer)"],
+    ['model:\n  encoder: pretrained\n', 'run.yaml: model.base_model: the pretrained encoder needs a base model'],
+    ['model:\n  encoder: pretrained\n  base_model: bert-base-cased\n  max_length: 16\n  stride: 14\n', 'run.yaml:5: model.stride: 14 must be below maxLength minus the 2 special tokens (14)'],
+    ['model:\n  encoder: pretrained\n  base_model: x\n  finetune: adapters\n', "run.yaml:4: model.finetune: 'adapters' is not one of full, frozen, top, lora"],
+    ['model:\n  lora:\n    rank: 0\n', 'run.yaml:3: model.lora.rank: 0 is outside 1..1024'],
+    ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (encoders: bilstm, transformer, pretrained)"],
     ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, transformer-small, transformer-base)"],
     ['model:\n  positional: rotary\n', "run.yaml:2: model.positional: 'rotary' is not one of sinusoidal, learned"],
     ['model:\n  lstm_layers: 3\n', 'run.yaml:2: model.lstm_layers: 3 is outside 1..2'],
@@ -108,6 +111,27 @@ describe('parseRunYaml', () => {
       constrainTransitions: false,
       lstmLayers: 2,
     });
+  });
+
+  it('reads the pretrained encoder keys and writes them back', () => {
+    const text =
+      'model:\n  encoder: pretrained\n  base_model: dslim/bert-base-NER\n  label_alignment: all\n  aggregation: max\n  max_length: 256\n  stride: 64\n' +
+      '  finetune: lora\n  top_layers: 4\n  lora:\n    rank: 4\n    alpha: 8\n';
+    const config = parseRunYaml(text, 'run.yaml').config;
+    expect(config).toEqual({
+      ...DEFAULT_CONFIG,
+      encoder: 'pretrained',
+      baseModel: 'dslim/bert-base-NER',
+      labelAlignment: 'all',
+      aggregation: 'max',
+      maxLength: 256,
+      stride: 64,
+      finetune: 'lora',
+      topLayers: 4,
+      loraRank: 4,
+      loraAlpha: 8,
+    });
+    expect(parseRunYaml(toRunYaml(config), 'again.yaml').config).toEqual(config);
   });
 
   it('applies model.preset first, whatever the order: keys beside it win', () => {

@@ -5,8 +5,11 @@
  * | key                                  | RunConfig field  | default  | meaning                                                         |
  * |--------------------------------------|------------------|----------|-----------------------------------------------------------------|
  * | model.preset                         | -                | -        | a named preset (core/presets.ts); keys given beside it win       |
- * | model.encoder                        | encoder          | bilstm   | bilstm, transformer (pretrained: named, not supported yet)      |
- * | model.base_model                     | -                | -        | Hugging Face model id or local folder, for encoder pretrained    |
+ * | model.encoder                        | encoder          | bilstm   | bilstm, transformer, pretrained (a Hugging Face encoder)        |
+ * | model.base_model                     | baseModel        | ''       | pretrained: Hugging Face model id or local checkpoint folder    |
+ * | model.label_alignment, aggregation,  | labelAlignment.. |          | pretrained: first/all pieces labelled; first/average/max at     |
+ * |   max_length, stride, finetune,      |   loraRank,      |          |   prediction; window tokens and overlap; full/frozen/top/lora;  |
+ * |   top_layers, lora.rank, lora.alpha  |   loraAlpha      |          |   (README's Configuration has each default)                     |
  * | model.num_labels                     | -                | -        | optional; the CLI checks it against the labels in data.train    |
  * | model.crf                            | crf              | true     | CRF layer: Viterbi decoding, and its likelihood for loss crf    |
  * | model.loss.type                      | loss             | crf      | a key of core/lossSpecs.ts (crf, cross_entropy, focal, dice...) |
@@ -50,7 +53,7 @@
  * An unknown key is a warning naming its path; a wrong value is an Error naming the file and path.
  */
 import { isMap, LineCounter, parseDocument, stringify } from 'yaml';
-import { DEFAULT_CONFIG, ENCODERS, LOSSES, PLANNED_ENCODERS, validateConfig, type RunConfig } from './config';
+import { DEFAULT_CONFIG, ENCODERS, LOSSES, validateConfig, type RunConfig } from './config';
 import { applyPreset, isPresetName, PRESET_NAMES, type PresetName } from './presets';
 import type { TagScheme } from './tags';
 
@@ -72,7 +75,6 @@ export interface RunYamlPaths {
 export interface RunYamlModel {
   /** The preset the file started from; the config already has it applied. */
   preset?: PresetName;
-  baseModel?: string;
   numLabels?: number;
 }
 
@@ -93,7 +95,14 @@ const SCHEMA: Schema = {
   model: {
     preset: { extra: 'preset', into: 'model.preset' },
     encoder: { field: 'encoder' },
-    base_model: { extra: 'string', into: 'model.baseModel' },
+    base_model: { field: 'baseModel' },
+    label_alignment: { field: 'labelAlignment' },
+    aggregation: { field: 'aggregation' },
+    max_length: { field: 'maxLength' },
+    stride: { field: 'stride' },
+    finetune: { field: 'finetune' },
+    top_layers: { field: 'topLayers' },
+    lora: { rank: { field: 'loraRank' }, alpha: { field: 'loraAlpha' } },
     num_labels: { extra: 'count', into: 'model.numLabels' },
     crf: { field: 'crf' },
     loss: { type: { field: 'loss' }, params: { field: 'lossParams' } },
@@ -173,8 +182,7 @@ function editDistance(a: string, b: string): number {
 function readValue(leaf: Leaf, value: unknown): { value: unknown } | { problem: string } {
   const kind = 'field' in leaf ? (leaf.field === 'lossParams' ? 'mapping' : typeof DEFAULT_CONFIG[leaf.field]) : leaf.extra;
   if ('field' in leaf && leaf.field === 'encoder' && typeof value === 'string' && !(ENCODERS as readonly string[]).includes(value)) {
-    const planned = (PLANNED_ENCODERS as readonly string[]).includes(value);
-    return { problem: `${show(value)} is ${planned ? 'not supported yet' : 'not an encoder'} (supported: ${ENCODERS.join(', ')})` };
+    return { problem: `${show(value)} is not an encoder (encoders: ${ENCODERS.join(', ')})` };
   }
   if ('field' in leaf && leaf.field === 'loss' && typeof value === 'string' && !(LOSSES as readonly string[]).includes(value)) {
     return { problem: `${show(value)} is not a loss (losses: ${LOSSES.join(', ')})` };
@@ -293,8 +301,7 @@ export function parseRunYaml(text: string, file: string, overrides: string[] = [
 
   const gpus = found.gpus as number | undefined;
   if (gpus !== undefined && gpus > 1) warnings.push(`training.gpus: ${gpus} asked for; a run uses one device (training.backend)`);
-  const baseModel = found['model.baseModel'] as string | undefined;
-  if (baseModel) warnings.push(`model.base_model: '${baseModel}' is not used by model.encoder ${config.encoder} (pretrained encoders are not supported yet)`);
+  if (config.baseModel && config.encoder !== 'pretrained') warnings.push(`model.base_model: '${config.baseModel}' is not used by model.encoder ${config.encoder} (only by pretrained)`);
 
   const pick = <T extends object>(prefix: string): T =>
     Object.fromEntries(Object.entries(found).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : []))) as T;

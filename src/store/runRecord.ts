@@ -3,7 +3,8 @@
  * so the live charts' bookkeeping is tested without a browser.
  */
 import type { RunConfig } from '../core/config';
-import type { EvalPoint, RunPhase, StepPoint, TrainResponse } from '../worker/protocol';
+import type { EvalPoint, RunPhase, StepPoint, TrainResponse, TrainState } from '../worker/protocol';
+import { labelSimilarityMatrix } from '../core/lossData';
 
 /** 'interrupted': the page closed while the run was going; what it had reached is kept. */
 export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';
@@ -37,6 +38,10 @@ export interface RunRecord {
   devAnalysis: DevAnalysis | null;
   /** Step of the last resumable state kept in IndexedDB, if any. */
   savedStep: number | null;
+  /** Label names in id order (absent in runs kept before this field existed). */
+  labels?: string[];
+  /** embedding_label_smoothing: the label-label cosine similarity [K*K] at each saved state. */
+  similarity?: { step: number; matrix: number[] }[];
   /** The latest thing worth telling about the run (a resume, a backend switch). */
   note: string | null;
   error: string | null;
@@ -46,12 +51,14 @@ export interface RunRecord {
 const ENDED: RunStatus[] = ['finished', 'stopped', 'failed', 'interrupted'];
 export const isActive = (r: RunRecord) => !ENDED.includes(r.status);
 
-export function newRun(id: string, name: string, dataset: string, trainSize: number, config: RunConfig): RunRecord {
+export function newRun(id: string, name: string, dataset: string, trainSize: number, config: RunConfig, labels: string[] = []): RunRecord {
   return {
     id,
     name,
     dataset,
     trainSize,
+    labels,
+    similarity: [],
     config,
     status: 'starting',
     backend: null,
@@ -120,4 +127,12 @@ export function estimateSecondsLeft(r: RunRecord): number | null {
   const planned = r.config.epochs * r.stepsPerEpoch;
   const total = r.config.maxSteps > 0 ? Math.min(planned, r.config.maxSteps) : planned;
   return Math.max(0, total - r.step) * perStep;
+}
+
+/** The learned label similarity in a saved state, when the run's loss has label embeddings. */
+export function similarityFromState(state: TrainState): { step: number; matrix: number[] } | null {
+  const w = state.weights.find((t) => t.name.endsWith('label_embeddings') && t.shape.length === 2);
+  if (!w) return null;
+  const [K, D] = w.shape;
+  return { step: state.step, matrix: Array.from(labelSimilarityMatrix(w.data, K, D)) };
 }

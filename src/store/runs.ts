@@ -7,7 +7,7 @@ import type { TrainResponse, TrainState } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
-import { applyRunMessage, isActive, newRun, type DevAnalysis, type RunRecord } from './runRecord';
+import { applyRunMessage, isActive, newRun, similarityFromState, type DevAnalysis, type RunRecord } from './runRecord';
 
 export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
@@ -55,6 +55,8 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
   const onMessage = (msg: TrainResponse) => {
     const id = msg.runId;
     if (msg.type === 'state') {
+      const similarity = similarityFromState(msg.state);
+      if (similarity) update(id, (r) => ({ ...r, similarity: [...(r.similarity ?? []).filter((s) => s.step < similarity.step), similarity] }), false);
       saveState(id, msg.state)
         .then(() => update(id, (r) => ({ ...r, savedStep: msg.state.step }), true))
         .catch(warn('Could not keep the training state'));
@@ -88,7 +90,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
       const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
-      const run = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config);
+      const run = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels);
       set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
       launch(run, dataset.text.dev);
       saveRun(run).catch(warn(`Could not keep ${run.name}`));

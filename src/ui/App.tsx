@@ -12,6 +12,7 @@ import { F1Chart } from './charts/F1Chart';
 import { DatasetView } from './panels/DatasetView';
 import { ErrorAnalysisView } from './panels/ErrorAnalysisView';
 import { CrfView } from './panels/CrfView';
+import { SimilarityView } from './panels/SimilarityView';
 
 export function App() {
   useEffect(() => {
@@ -64,6 +65,7 @@ export function App() {
           <h2 id="model-heading">Model view</h2>
           <h3>CRF transitions</h3>
           <CrfView />
+          <SimilarityView />
         </section>
       </main>
     </div>

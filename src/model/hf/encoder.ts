@@ -57,7 +57,8 @@ export class HfEncoder {
   private readonly layers: LayerParams[] = [];
   private readonly dropoutRng: () => number;
 
-  constructor(checkpoint: { spec: EncoderSpec; encoderWeights: ReadonlyMap<string, WeightData> }, options: EncoderOptions = {}) {
+  /** encoderWeights null: zeros, for a model whose weights are assigned next (a saved tagger being loaded). */
+  constructor(checkpoint: { spec: EncoderSpec; encoderWeights: ReadonlyMap<string, WeightData> | null }, options: EncoderOptions = {}) {
     const spec = (this.spec = checkpoint.spec);
     const training = options.training ?? { mode: 'full' };
     checkTraining(training, spec);
@@ -65,9 +66,10 @@ export class HfEncoder {
     this.dropoutRng = makeRng((seed ^ 0x5bd1e995) >>> 0);
     const firstTrained = training.mode === 'top' ? spec.numLayers - training.layers : training.mode === 'full' ? -1 : Infinity;
     for (const p of encoderParams(spec)) {
-      const w = checkpoint.encoderWeights.get(p.name);
-      if (!w) throw new Error(`Encoder weights lack '${p.name}'`);
-      const initial = p.kind === 'linear' ? tf.tensor2d(transpose(w.data, p.hfShape[0], p.hfShape[1]), [p.hfShape[1], p.hfShape[0]]) : tf.tensor(w.data, p.hfShape);
+      const w = checkpoint.encoderWeights?.get(p.name);
+      if (checkpoint.encoderWeights && !w) throw new Error(`Encoder weights lack '${p.name}'`);
+      const shape = p.kind === 'linear' ? [p.hfShape[1], p.hfShape[0]] : p.hfShape; // ours: dense weights [in, out]
+      const initial = !w ? tf.zeros(shape) : p.kind === 'linear' ? tf.tensor2d(transpose(w.data, p.hfShape[0], p.hfShape[1]), [shape[0], shape[1]]) : tf.tensor(w.data, shape);
       this.variables.set(p.name, tf.variable(initial, p.layer >= firstTrained));
       initial.dispose();
     }

@@ -34,6 +34,12 @@ export class ParamStore {
     return v;
   }
 
+  /** Takes a variable made elsewhere (a pretrained encoder's) under `name`; the store disposes it. */
+  adopt(name: string, variable: tf.Variable): void {
+    if (this.variables.has(name)) throw new Error(`Parameter '${name}' is defined twice`);
+    this.variables.set(name, variable);
+  }
+
   dispose(): void {
     for (const v of this.variables.values()) v.dispose();
     this.variables.clear();

@@ -7,6 +7,7 @@ import { LossParamsField } from './LossParamsField';
 const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = {
   bilstm: 'BiLSTM + char CNN',
   transformer: 'Transformer (from scratch) + char CNN',
+  pretrained: 'Pretrained (Hugging Face)',
 };
 
 interface Props {
@@ -33,7 +34,7 @@ export function ModelFields({ config, set }: Props) {
         <select id="encoder" value={config.encoder} onChange={(e) => set('encoder')(e.target.value as RunConfig['encoder'])}>
           {ENCODERS.map((name) => (
             <option key={name} value={name}>
-              {(ENCODER_LABELS as Record<string, string>)[name] ?? name}
+              {ENCODER_LABELS[name]}
             </option>
           ))}
         </select>
