@@ -37,3 +37,23 @@ test('two runs overlay on shared axes and compare against a baseline', async ({ 
   await expect(second).not.toContainText('(');
   await screenshot(page, '08-compare');
 });
+
+test('the loss lab queues one run per loss and seed and shows mean and spread of F1', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(8) }]);
+  await setNumber(page, 'Epochs', 1);
+  await setNumber(page, 'Batch size', 8);
+  const lab = page.getByRole('region', { name: 'Loss lab' });
+  await lab.getByRole('checkbox', { name: 'Focal' }).check();
+  await lab.getByLabel('Seeds').fill('1, 2');
+  await lab.getByRole('button', { name: 'Run loss lab' }).click();
+  const results = lab.getByRole('table', { name: 'Loss lab results' });
+  for (const loss of ['crf', 'cross_entropy', 'focal']) {
+    await expect(results.getByRole('row', { name: new RegExp(`^${loss} 2/2 \\d\\.\\d{3} ± \\d\\.\\d{3} \\d\\.\\d{3}–\\d\\.\\d{3}$`) })).toBeVisible({ timeout: 120_000 });
+  }
+  // Six runs, identical but for loss and seed.
+  const runs = page.getByRole('table', { name: 'Runs' });
+  await expect(runs.getByRole('row')).toHaveCount(7);
+  await expect(runs.getByRole('row', { name: /focal/ })).toHaveCount(2);
+  await screenshot(page, '19-loss-lab');
+});

@@ -8,7 +8,7 @@ import type { ParsedInput } from '../core/formats';
 import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { datasetFromSplits } from '../core/splits';
 import type { Dataset, SplitName } from '../core/types';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { buildVocabularies } from '../core/vocab';
 import { parseWordVectors, type WordVectors } from '../core/wordVectors';
 import { parseRunYaml, type RunYaml } from '../core/yamlConfig';
 import { CliError } from './command';
@@ -82,7 +82,7 @@ export function loadRunData(run: RunFile, ratio = 0.8): RunData {
       `${run.file}: model.num_labels is ${model.numLabels}, but the data has ${vocab.labels.length} labels: ${vocab.labels.join(', ')}`,
     );
   }
-  return { files, dataset, prepared: prepareDataset(dataset, vocab, makeEncoder(vocab)), hadErrors };
+  return { files, dataset, prepared: prepareDataset(dataset, vocab), hadErrors };
 }
 
 /** The vectors model.word_vectors names (relative to the run file), or undefined when it names none. */

@@ -4,7 +4,7 @@
  * a handful of buffers instead of millions of small objects.
  */
 import type { Dataset, Sentence, SplitName } from './types';
-import type { EncodedSentence, SentenceEncoder, Vocabularies } from './vocab';
+import { makeVocabIndex, type EncodedSentence, type Vocabularies } from './vocab';
 import { getSpans } from './tags';
 
 export interface PackedSplit {
@@ -80,43 +80,40 @@ export function packSplit(sentences: EncodedSentence[]): PackedSplit {
   return { count, sentenceOffsets, words, labels, charOffsets, chars, ...(extraColumns > 0 ? { extra } : {}) };
 }
 
-/** The packed split of all the parts' sentences, in order. */
-export function concatSplits(parts: PackedSplit[]): PackedSplit {
-  if (parts.length === 1) return parts[0];
-  const total = (size: (p: PackedSplit) => number) => parts.reduce((n, p) => n + size(p), 0);
-  const count = total((p) => p.count);
+/**
+ * packSplit(sentences.map(makeEncoder(vocab))), written straight into the flat arrays: encoding first would make an
+ * Int32Array per token, which for a 100 MB file (6M tokens) took most of the time and gigabytes of memory.
+ */
+export function packSentences(sentences: readonly Sentence[], vocab: Vocabularies): PackedSplit {
+  const index = makeVocabIndex(vocab);
+  const count = sentences.length;
   const sentenceOffsets = new Int32Array(count + 1);
-  const words = new Int32Array(total((p) => p.words.length));
-  const labels = new Int32Array(words.length);
-  const charOffsets = new Int32Array(words.length + 1);
-  const chars = new Int32Array(total((p) => p.chars.length));
-  const extraColumns = parts.length === 0 ? 0 : Math.min(...parts.map((p) => p.extra?.length ?? 0));
-  const extra = Array.from({ length: extraColumns }, () => new Int32Array(words.length));
-  let s = 0;
+  let tokens = 0;
+  let units = 0; // UTF-16 units: at least as many as characters
+  sentences.forEach((s, i) => {
+    tokens += s.tokens.length;
+    sentenceOffsets[i + 1] = tokens;
+    for (const token of s.tokens) units += token.length;
+  });
+  const words = new Int32Array(tokens);
+  const labels = new Int32Array(tokens);
+  const charOffsets = new Int32Array(tokens + 1);
+  let chars = new Int32Array(units);
+  const extraColumns = count === 0 ? 0 : index.extra.length;
+  const extra = Array.from({ length: extraColumns }, () => new Int32Array(tokens));
   let t = 0;
   let c = 0;
-  for (const p of parts) {
-    for (let i = 1; i <= p.count; i++) sentenceOffsets[s + i] = p.sentenceOffsets[i] + t;
-    for (let i = 1; i <= p.words.length; i++) charOffsets[t + i] = p.charOffsets[i] + c;
-    words.set(p.words, t);
-    labels.set(p.labels, t);
-    for (let k = 0; k < extraColumns; k++) extra[k].set(p.extra![k], t);
-    chars.set(p.chars, c);
-    s += p.count;
-    t += p.words.length;
-    c += p.chars.length;
+  for (const s of sentences) {
+    s.tokens.forEach((token, i) => {
+      words[t] = index.word(token);
+      labels[t] = index.label(s.tags[i]);
+      for (let k = 0; k < extraColumns; k++) extra[k][t] = index.extra[k](s.extra?.[k]?.[i] ?? '');
+      for (const ch of token) chars[c++] = index.char(ch);
+      charOffsets[++t] = c;
+    });
   }
+  if (c < chars.length) chars = chars.slice(0, c); // some characters took two units
   return { count, sentenceOffsets, words, labels, charOffsets, chars, ...(extraColumns > 0 ? { extra } : {}) };
-}
-
-/** Sentences a slice at a time: encoding makes an Int32Array per token, too many to hold at once for 6M tokens. */
-const ENCODE_SLICE = 4096;
-
-/** packSplit(sentences.map(encode)), holding one slice's encodings at a time. */
-export function encodeSplit(sentences: readonly Sentence[], encode: SentenceEncoder): PackedSplit {
-  const parts: PackedSplit[] = [];
-  for (let i = 0; i < sentences.length; i += ENCODE_SLICE) parts.push(packSplit(sentences.slice(i, i + ENCODE_SLICE).map(encode)));
-  return parts.length === 0 ? packSplit([]) : concatSplits(parts);
 }
 
 export function unpackSplit(p: PackedSplit): EncodedSentence[] {
@@ -142,7 +139,7 @@ export function summariseSplit(sentences: { tokens: string[]; tags: string[] }[]
   return { sentences: sentences.length, tokens, entities };
 }
 
-export function prepareDataset(dataset: Dataset, vocab: Vocabularies, encode: SentenceEncoder): PreparedDataset {
+export function prepareDataset(dataset: Dataset, vocab: Vocabularies): PreparedDataset {
   return {
     summary: {
       name: dataset.name,
@@ -156,9 +153,9 @@ export function prepareDataset(dataset: Dataset, vocab: Vocabularies, encode: Se
       dev: splitText(dataset.dev),
       test: splitText(dataset.test),
     },
-    train: encodeSplit(dataset.train, encode),
-    dev: encodeSplit(dataset.dev, encode),
-    test: encodeSplit(dataset.test, encode),
+    train: packSentences(dataset.train, vocab),
+    dev: packSentences(dataset.dev, vocab),
+    test: packSentences(dataset.test, vocab),
   };
 }
 

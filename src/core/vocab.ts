@@ -81,19 +81,43 @@ export interface EncodedSentence {
 
 export type SentenceEncoder = (s: Sentence) => EncodedSentence;
 
-export function makeEncoder(v: Vocabularies): SentenceEncoder {
+/** Id lookups of one vocabulary, shared by makeEncoder and packSentences (prepared.ts). */
+export interface VocabIndex {
+  /** 1 (UNK) for a word not in the vocabulary. */
+  word(token: string): number;
+  /** 1 (UNK) for an unknown character. */
+  char(ch: string): number;
+  /** -1 for a tag not in the vocabulary. */
+  label(tag: string): number;
+  /** Per extra column: the id of a value, -1 when unknown. */
+  extra: ((value: string) => number)[];
+}
+
+export function makeVocabIndex(v: Vocabularies): VocabIndex {
   const wordIndex = new Map(v.words.map((w, i) => [w, i] as const));
   const charIndex = new Map(v.chars.map((c, i) => [c, i] as const));
   const labelIndex = new Map(v.labels.map((l, i) => [l, i] as const));
-  const extraIndex = (v.extra ?? []).map((values) => new Map(values.map((x, i) => [x, i] as const)));
+  return {
+    word: (t) => wordIndex.get(normaliseWord(t)) ?? 1,
+    char: (ch) => charIndex.get(ch) ?? 1,
+    label: (t) => labelIndex.get(t) ?? -1,
+    extra: (v.extra ?? []).map((values) => {
+      const index = new Map(values.map((x, i) => [x, i] as const));
+      return (x: string) => index.get(x) ?? -1;
+    }),
+  };
+}
+
+export function makeEncoder(v: Vocabularies): SentenceEncoder {
+  const index = makeVocabIndex(v);
   return (s) => {
     const encoded: EncodedSentence = {
-      words: Int32Array.from(s.tokens, (t) => wordIndex.get(normaliseWord(t)) ?? 1),
-      chars: s.tokens.map((t) => Int32Array.from([...t], (ch) => charIndex.get(ch) ?? 1)),
-      labels: Int32Array.from(s.tags, (t) => labelIndex.get(t) ?? -1),
+      words: Int32Array.from(s.tokens, index.word),
+      chars: s.tokens.map((t) => Int32Array.from([...t], index.char)),
+      labels: Int32Array.from(s.tags, index.label),
     };
     // A sentence lacking a column the vocabulary has gets -1 ids: masked out by the losses that read them.
-    if (extraIndex.length > 0) encoded.extra = extraIndex.map((index, c) => Int32Array.from(s.tokens, (_, i) => index.get(s.extra?.[c]?.[i] ?? '') ?? -1));
+    if (index.extra.length > 0) encoded.extra = index.extra.map((id, c) => Int32Array.from(s.tokens, (_, i) => id(s.extra?.[c]?.[i] ?? '')));
     return encoded;
   };
 }

@@ -8,7 +8,9 @@ import type { Batch } from '../core/batch';
 import { makeRng } from '../core/rng';
 import { argmaxDecode, viterbiDecode } from '../core/viterbi';
 import { constrainedScores, type CrfParams } from './crf';
-import { ENCODERS, type Encoder } from './encoders';
+import { ENCODERS, type Encoder, type PretrainedInit } from './encoders';
+import { PretrainedEncoder } from './encoders/pretrained';
+import type { HfEncoder } from './hf/encoder';
 import { SeededDropout } from './layers/dropout';
 import { Linear } from './layers/linear';
 import { ParamStore, uniformValues } from './layers/params';
@@ -22,6 +24,8 @@ export { checkTaggerConfig, DEFAULT_TAGGER, type TaggerConfig } from './taggerCo
 export interface TaggerInit {
   /** Word id -> pre-trained vector [wordDim] (core/wordVectors.ts matchWordVectors' rows). */
   wordVectors?: ReadonlyMap<number, Float32Array>;
+  /** The pretrained encoder's checkpoint (model/hf/checkpoint.ts); its weights null when a saved tagger's follow. */
+  pretrained?: PretrainedInit;
 }
 
 /** One forward pass; every tensor belongs to the caller (use inside tf.tidy). */
@@ -55,7 +59,7 @@ export class Tagger {
     const rng = makeRng(seed);
     // A separate stream for dropout, so changing the architecture's init does not shift the masks.
     this.dropout = new SeededDropout(c.dropout, makeRng((seed ^ 0x5bd1e995) >>> 0));
-    this.encoder = ENCODERS[c.encoder]({ config: c, store: this.store, rng, dropout: this.dropout, wordVectors: init.wordVectors });
+    this.encoder = ENCODERS[c.encoder]({ config: c, store: this.store, rng, dropout: this.dropout, wordVectors: init.wordVectors, pretrained: init.pretrained });
     this.hiddenDim = this.encoder.outputDim;
     this.head = new Linear(this.store, 'emissions', this.hiddenDim, c.numLabels, rng);
     const K = c.numLabels;
@@ -83,6 +87,9 @@ export class Tagger {
   forward(batch: Batch, training: boolean): TaggerOutputs {
     const { size: B, maxLen: T } = batch;
     const mask = tf.tensor2d(batch.mask, [B, T]); // [B, T]
+    // Subword encoders may pool each word's emissions over its pieces when predicting.
+    const pooled = training ? null : (this.encoder.pooledEmissions?.(batch, mask, (x) => this.head.apply(x)) ?? null);
+    if (pooled) return { ...pooled, mask };
     const hidden = this.encoder.encode(batch, mask, training); // [B, T, H]
     const features = this.dropout.apply(hidden, training).reshape<tf.Tensor2D>([B * T, this.hiddenDim]); // [B*T, H]
     const emissions = this.head.apply(features).reshape<tf.Tensor3D>([B, T, this.config.numLabels]); // [B, T, K]
@@ -129,6 +136,16 @@ export class Tagger {
 
   namedVariables(): Map<string, tf.Variable> {
     return new Map(this.store.variables);
+  }
+
+  /** What an optimiser updates: every variable but a pretrained encoder's frozen ones. */
+  trainableVariables(): Map<string, tf.Variable> {
+    return new Map([...this.store.variables].filter(([, v]) => v.trainable));
+  }
+
+  /** The pretrained encoder, for the Hugging Face export; null for the other encoders. */
+  get hfEncoder(): HfEncoder | null {
+    return this.encoder instanceof PretrainedEncoder ? this.encoder.hf : null;
   }
 
   parameterCount(): number {

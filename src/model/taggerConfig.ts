@@ -6,6 +6,7 @@ import type { AllowedTransitions } from '../core/constraints';
 import type { EncoderName, PositionalEncoding } from '../core/config';
 import type { LossData } from '../core/lossData';
 import { ENCODERS } from './encoders';
+import type { EncoderTraining } from './hf/encoder';
 import { LOSSES, type LossName } from './losses';
 
 export interface TaggerConfig {
@@ -42,6 +43,8 @@ export interface TaggerConfig {
   lossData?: LossData;
   /** With the CRF: the transitions the tag scheme allows (core/constraints.ts); null leaves all open. */
   allowed: AllowedTransitions | null;
+  /** pretrained: what of the encoder trains, and how predictions pool a word's pieces. */
+  pretrained?: { training: EncoderTraining; aggregation: 'first' | 'average' | 'max' };
 }
 
 export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {
@@ -70,6 +73,7 @@ const SIZES = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDi
 export function checkTaggerConfig(c: TaggerConfig): string | null {
   if (!Object.hasOwn(ENCODERS, c.encoder)) return `unknown encoder '${c.encoder}'`;
   if (!(c.loss in LOSSES)) return `unknown loss '${c.loss}'`;
+  if (c.encoder === 'pretrained' && !c.pretrained) return 'the pretrained encoder needs its settings (pretrained)';
   if (c.loss === 'crf' && !c.crf) return "loss 'crf' needs the CRF: turn CRF on or choose cross_entropy";
   for (const key of SIZES) {
     if (!Number.isInteger(c[key]) || c[key] < 1) return `${key} must be a positive integer, got ${c[key]}`;

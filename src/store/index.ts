@@ -4,12 +4,14 @@ import { createDatasetSlice, type DatasetSlice } from './datasets';
 import { createRunsSlice, type RunsSlice } from './runs';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
+import { createLabSlice, type LabSlice } from './lab';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createRunsSlice(...a),
   ...createSettingsSlice(...a),
   ...createPlaygroundSlice(...a),
+  ...createLabSlice(...a),
 }));

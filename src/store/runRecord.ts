@@ -15,6 +15,13 @@ export interface DevAnalysis {
   pred: string[][];
 }
 
+/** A run queued by the loss lab: which experiment, which loss, which seed. */
+export interface LabTag {
+  id: string;
+  loss: string;
+  seed: number;
+}
+
 export interface RunRecord {
   id: string;
   name: string;
@@ -38,6 +45,7 @@ export interface RunRecord {
   devAnalysis: DevAnalysis | null;
   /** Step of the last resumable state kept in IndexedDB, if any. */
   savedStep: number | null;
+  lab?: LabTag;
   /** Label names in id order (absent in runs kept before this field existed). */
   labels?: string[];
   /** embedding_label_smoothing: the label-label cosine similarity [K*K] at each saved state. */

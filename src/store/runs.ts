@@ -7,7 +7,7 @@ import type { TrainResponse, TrainState } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
-import { applyRunMessage, isActive, newRun, similarityFromState, type DevAnalysis, type RunRecord } from './runRecord';
+import { applyRunMessage, isActive, newRun, similarityFromState, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
 
 export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
@@ -15,7 +15,7 @@ export interface RunsSlice {
   runs: RunRecord[];
   selectedRunId: string | null;
   /** Starts a run on the loaded dataset; returns the problems that keep it from starting, if any. */
-  train: (config: RunConfig) => string[];
+  train: (config: RunConfig, lab?: LabTag) => string[];
   /** Continues an interrupted run from its last saved state; returns what keeps it from resuming. */
   resume: (runId: string) => Promise<string[]>;
   stop: (runId: string) => void;
@@ -70,6 +70,8 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       devTexts.delete(id);
     }
     update(id, (r) => applyRunMessage(r, msg, { devAnalysis }), persist);
+    // A queued loss-lab run starts once this one has ended.
+    if (ended) setTimeout(() => get().startNextQueued(), 0);
   };
 
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
@@ -84,13 +86,13 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     compareIds: [],
     toggleCompare: (runId) =>
       set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
-    train: (config) => {
+    train: (config, lab) => {
       const dataset = get().dataset;
       const problems = validateConfig(config);
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
       const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
-      const run = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels);
+      const run = { ...newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels), lab };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
       launch(run, dataset.text.dev);
       saveRun(run).catch(warn(`Could not keep ${run.name}`));

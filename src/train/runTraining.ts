@@ -12,7 +12,9 @@ import { lossDataProblems } from '../core/lossRules';
 import type { EntityScores } from '../core/types';
 import type { EncodedSentence, Vocabularies } from '../core/vocab';
 import type { WordVectors } from '../core/wordVectors';
+import type { PretrainedInit } from '../model/encoders';
 import { Tagger, type TaggerConfig } from '../model/tagger';
+import { encoderTrainingFor } from './pretrained';
 import { INITIAL_EARLY_STOPPING, observeEvaluation } from './earlyStopping';
 import { evaluateTagger } from './evaluate';
 import { makeOptimizer } from './optimizers';
@@ -39,6 +41,8 @@ export interface TrainData {
   dev: EncodedSentence[];
   /** The vectors config.wordVectors names (core/wordVectors.ts parseWordVectors); the word embeddings start from them. */
   wordVectors?: WordVectors;
+  /** encoder 'pretrained': the checkpoint's architecture and weights; the sentences carry their pieces (train/pretrained.ts). */
+  pretrained?: PretrainedInit;
 }
 
 export interface StepEvent {
@@ -125,6 +129,7 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
     lossData: lossDataFor(vocab),
     // From the label names alone, so a checkpoint (which has the labels, not the data) decodes with the same rules.
     allowed: config.crf && config.constrainTransitions ? constraintsForLabels(vocab.labels) : null,
+    ...(config.encoder === 'pretrained' ? { pretrained: { training: encoderTrainingFor(config), aggregation: config.aggregation } } : {}),
   };
 }
 
@@ -153,9 +158,13 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
   const goldProblem = goldConstraintProblem(taggerConfig.allowed, data.vocab, data.train);
   if (goldProblem) throw new Error(`Cannot train: ${goldProblem}`);
   // A resumed run takes every weight from its state, the word embeddings included.
+  if (config.encoder === 'pretrained' && !data.pretrained) throw new Error(`Cannot train: baseModel: the pretrained encoder's checkpoint '${config.baseModel}' was not loaded`);
   const init = resumeFrom ? {} : taggerInitFor(config, data.vocab, data.wordVectors);
-  const tagger = new Tagger(taggerConfig, config.seed, init);
-  const vars = [...tagger.namedVariables()].map(([name, variable]) => ({ name, variable }));
+  // A resumed run takes the encoder's weights from its state too: start it from zeros, not a copy.
+  const pretrained = data.pretrained && (resumeFrom ? { spec: data.pretrained.spec, encoderWeights: null } : data.pretrained);
+  const tagger = new Tagger(taggerConfig, config.seed, { ...init, pretrained });
+  // A frozen encoder's weights get no gradients and no optimiser moments.
+  const vars = [...tagger.trainableVariables()].map(([name, variable]) => ({ name, variable }));
   const optimizer = makeOptimizer(config.optimizer, vars, config);
   const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
   const planned = config.epochs * stepsPerEpoch;

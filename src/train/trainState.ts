@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bucketByLength, makeBatch } from '../core/batch';
 import type { WeightTensor } from '../core/checkpoint';
-import type { RunConfig } from '../core/config';
+import { completeConfig, type RunConfig } from '../core/config';
 import { makeRng } from '../core/rng';
 import type { EncodedSentence } from '../core/vocab';
 import type { Tagger } from '../model/tagger';
@@ -76,13 +76,14 @@ export async function exportTrainState(
 }
 
 /** Keys that decide the order of batches and the shape of the update; a resume must keep them. */
-const CURVE_KEYS = ['seed', 'batchSize', 'gradAccumulation', 'optimizer', 'encoder', 'crf', 'loss', 'dropout'] as const;
+const CURVE_KEYS = ['seed', 'batchSize', 'gradAccumulation', 'optimizer', 'encoder', 'crf', 'loss', 'dropout', 'baseModel', 'labelAlignment', 'finetune'] as const;
 
 /** Why `state` cannot continue under `config` and `trainSize`, each naming its key; empty when it can. */
 export function resumeProblems(state: TrainState, config: RunConfig, trainSize: number): string[] {
   if (state.version !== TRAIN_STATE_VERSION) return [`version: the saved state has version ${state.version}, expected ${TRAIN_STATE_VERSION}`];
-  const problems = CURVE_KEYS.filter((k) => state.config[k] !== config[k]).map(
-    (k) => `${k}: ${JSON.stringify(state.config[k])} in the saved state, ${JSON.stringify(config[k])} in this config`,
+  const then = completeConfig(state.config); // a state saved before newer keys existed had their defaults
+  const problems = CURVE_KEYS.filter((k) => then[k] !== config[k]).map(
+    (k) => `${k}: ${JSON.stringify(then[k])} in the saved state, ${JSON.stringify(config[k])} in this config`,
   );
   // The loss's parameters are a mapping: compared as JSON (a state saved before they existed had the defaults, {}).
   const [saved, now] = [JSON.stringify(state.config.lossParams ?? {}), JSON.stringify(config.lossParams ?? {})];
@@ -122,7 +123,8 @@ export class EpochOrders {
  * is cheap and leaves the stream exactly where the interrupted run left it.
  */
 export function replayDropout(tagger: Tagger, sentences: EncodedSentence[], microSteps: number): void {
-  if (tagger.config.dropout === 0 || microSteps === 0) return;
+  // A pretrained encoder draws its own dropout masks whatever the tagger's rate.
+  if ((tagger.config.dropout === 0 && !tagger.config.pretrained) || microSteps === 0) return;
   let shortest = sentences[0];
   for (const s of sentences) if (s.words.length < shortest.words.length) shortest = s;
   const batch = makeBatch([shortest]);

@@ -7,6 +7,7 @@ import { RunStatus } from './panels/RunStatus';
 import { RunsTable } from './panels/RunsTable';
 import { Playground } from './panels/Playground';
 import { ComparePanel } from './compare/ComparePanel';
+import { LossLab } from './panels/LossLab';
 import { LossChart } from './charts/LossChart';
 import { F1Chart } from './charts/F1Chart';
 import { DatasetView } from './panels/DatasetView';
@@ -48,6 +49,10 @@ export function App() {
         <section aria-labelledby="compare-heading" className="panel panel-wide">
           <h2 id="compare-heading">Compare runs</h2>
           <ComparePanel />
+        </section>
+        <section aria-labelledby="lab-heading" className="panel panel-wide">
+          <h2 id="lab-heading">Loss lab</h2>
+          <LossLab />
         </section>
         <section aria-labelledby="playground-heading" className="panel panel-wide">
           <h2 id="playground-heading">Playground</h2>

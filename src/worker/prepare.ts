@@ -4,7 +4,7 @@ import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { assembleDataset } from '../core/splits';
 import type { Dataset, Diagnostic, Sentence } from '../core/types';
 import { convertScheme, detectScheme } from '../core/tags';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { buildVocabularies } from '../core/vocab';
 
 export interface PrepareResult {
   dataset: PreparedDataset | null;
@@ -28,7 +28,7 @@ export function prepareFromParsed(name: string, parsed: ParsedInput[], ratio = 0
   if (dataset.train.length === 0) return { dataset: null, diagnostics };
   diagnostics.push(...normaliseIob1(dataset));
   const vocab = buildVocabularies(dataset.train, [...dataset.dev, ...dataset.test]);
-  return { dataset: prepareDataset(dataset, vocab, makeEncoder(vocab)), diagnostics };
+  return { dataset: prepareDataset(dataset, vocab), diagnostics };
 }
 
 /**
