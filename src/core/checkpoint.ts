@@ -1,7 +1,9 @@
 /**
  * @file The studio's checkpoint file: one zip holding config.json (labels and hyper-parameters),
  * vocab.json (words, chars, labels) and model.safetensors (the weights). The same bytes come out
- * of the studio's download and the CLI's train, and go into either.
+ * of the studio's download and the CLI's train, and go into either. A run on a pretrained encoder
+ * adds base_model/: the Hugging Face config.json and tokenizer files it needs to rebuild (its
+ * weights are in model.safetensors, under their Hugging Face names).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { RunConfig } from './config';
@@ -33,7 +35,11 @@ export interface Checkpoint {
   config: CheckpointConfig;
   vocab: Vocabularies;
   weights: Map<string, { shape: number[]; data: Float32Array | Int32Array }>;
+  /** base_model/'s files by name (config.json, tokenizer.json, ...); absent for the other encoders. */
+  baseModel?: Map<string, Uint8Array>;
 }
+
+const BASE_MODEL_DIR = 'base_model/';
 
 export function makeCheckpointConfig(config: RunConfig, vocab: Vocabularies, trained: CheckpointConfig['trained']): CheckpointConfig {
   return {
@@ -47,11 +53,12 @@ export function makeCheckpointConfig(config: RunConfig, vocab: Vocabularies, tra
   };
 }
 
-export function writeCheckpoint(config: CheckpointConfig, vocab: Vocabularies, weights: WeightTensor[]): Uint8Array {
+export function writeCheckpoint(config: CheckpointConfig, vocab: Vocabularies, weights: WeightTensor[], baseModel?: ReadonlyMap<string, Uint8Array>): Uint8Array {
   return zipSync({
     'config.json': strToU8(JSON.stringify(config, null, 2)),
     'vocab.json': strToU8(JSON.stringify(vocab)),
     'model.safetensors': [encodeSafetensors(weights, { format: 'pt' }), { level: 0 }],
+    ...Object.fromEntries([...(baseModel ?? [])].map(([name, bytes]) => [BASE_MODEL_DIR + name, bytes])),
   });
 }
 
@@ -70,5 +77,7 @@ export function readCheckpoint(bytes: Uint8Array, file = 'checkpoint'): Checkpoi
   if (config.format !== CHECKPOINT_FORMAT) throw new Error(`${file}: config.json has format '${config.format}', expected '${CHECKPOINT_FORMAT}'`);
   const vocab = JSON.parse(strFromU8(entries['vocab.json'])) as Vocabularies;
   const { tensors } = decodeSafetensors(entries['model.safetensors']);
-  return { config, vocab, weights: tensors };
+  const base = Object.entries(entries).filter(([path]) => path.startsWith(BASE_MODEL_DIR) && path.length > BASE_MODEL_DIR.length);
+  const baseModel = new Map(base.map(([path, bytes]) => [path.slice(BASE_MODEL_DIR.length), bytes]));
+  return { config, vocab, weights: tensors, ...(baseModel.size > 0 ? { baseModel } : {}) };
 }

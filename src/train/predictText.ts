@@ -10,6 +10,7 @@ import { makeEncoder, type Vocabularies } from '../core/vocab';
 import { viterbiDecode } from '../core/viterbi';
 import { tokenizeText, type WordToken } from '../core/wordTokenize';
 import type { Tagger } from '../model/tagger';
+import type { AttachPieces } from './pretrained';
 
 export interface EntityPrediction {
   type: string;
@@ -26,11 +27,13 @@ export interface TextPrediction {
   entities: EntityPrediction[];
 }
 
-export async function predictText(tagger: Tagger, vocab: Vocabularies, text: string): Promise<TextPrediction> {
+/** attachPieces: loadCheckpoint's, for a tagger that reads more than word ids (a pretrained encoder's subwords). */
+export async function predictText(tagger: Tagger, vocab: Vocabularies, text: string, attachPieces?: AttachPieces): Promise<TextPrediction> {
   const tokens = tokenizeText(text);
   if (tokens.length === 0) return { tokens, tags: [], entities: [] };
   const words = tokens.map((t) => t.text);
-  const encoded = makeEncoder(vocab)({ tokens: words, tags: words.map(() => 'O') });
+  const plain = makeEncoder(vocab)({ tokens: words, tags: words.map(() => 'O') });
+  const [encoded] = attachPieces ? attachPieces([plain], [words]) : [plain];
   const batch = makeBatch([encoded]);
   const n = words.length;
   const K = vocab.labels.length;

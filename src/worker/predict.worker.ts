@@ -23,7 +23,7 @@ async function handle(msg: PredictRequest): Promise<void> {
     loaded = null;
     loaded = { runId: msg.runId, model: loadCheckpoint(new Uint8Array(msg.checkpoint)) };
   }
-  const prediction = await predictText(loaded.model.tagger, loaded.model.vocab, msg.text);
+  const prediction = await predictText(loaded.model.tagger, loaded.model.vocab, msg.text, loaded.model.attachPieces);
   post({ type: 'prediction', id: msg.id, runId: msg.runId, prediction });
 }
 

@@ -1,0 +1,44 @@
+/**
+ * @file A studio checkpoint of a run on a pretrained encoder, written in the Hugging Face layout
+ * (model/hf/export.ts): config.json with id2label / label2id, model.safetensors under the
+ * *ForTokenClassification names plus the CRF's tensors, and the tokenizer files, zipped.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { zipSync } from 'fflate';
+import { exportHfTokenClassifier } from '../model/hf/export';
+import { loadCheckpoint } from './checkpointIO';
+
+/** The zip's bytes; refuses a checkpoint of another encoder. */
+export async function hfExportZip(checkpoint: Uint8Array, file = 'checkpoint'): Promise<Uint8Array> {
+  const loaded = loadCheckpoint(checkpoint, file);
+  const { tagger, config, vocab, pretrained } = loaded;
+  try {
+    const encoder = tagger.hfEncoder;
+    if (!pretrained || !encoder) throw new Error(`${file}: only a run on a pretrained encoder exports as a Hugging Face model (this one used ${config.encoder})`);
+    const v = tagger.namedVariables();
+    const need = (name: string): tf.Variable => {
+      const found = v.get(name);
+      if (!found) throw new Error(`${file}: the tagger has no '${name}'`);
+      return found;
+    };
+    const files = await exportHfTokenClassifier({
+      encoder,
+      config: pretrained.config,
+      labels: vocab.labels,
+      head: { weight: need('emissions.kernel'), bias: need('emissions.bias') },
+      crf: config.crf ? { transitions: need('crf.transitions'), start: need('crf.start'), end: need('crf.end') } : null,
+      tokenizerFiles: pretrained.tokenizerFiles,
+      studio: {
+        base_model: config.baseModel,
+        label_alignment: config.labelAlignment,
+        aggregation: config.aggregation,
+        max_length: config.maxLength,
+        stride: config.stride,
+        constrain_transitions: config.crf && config.constrainTransitions,
+      },
+    });
+    return zipSync(Object.fromEntries(files));
+  } finally {
+    tagger.dispose();
+  }
+}
