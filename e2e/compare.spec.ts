@@ -25,7 +25,7 @@ test('two runs overlay on shared axes and compare against a baseline', async ({ 
   await page.getByLabel('X axis').selectOption('epoch');
   await page.getByRole('combobox', { name: 'Metric' }).selectOption('dev F1');
   await expect(chart).toHaveAttribute('data-points', '2');
-  await page.getByLabel('Smoothing').fill('0.6');
+  await page.getByRole('slider', { name: 'Smoothing' }).fill('0.6');
   await expect(page.getByText(/^dev F1 against epoch\. run-1: 2 points, last \d\.\d{4}; run-2: 2 points/)).toBeVisible();
 
   const table = page.getByRole('table', { name: 'Run comparison' });
@@ -44,7 +44,7 @@ test('the loss lab queues one run per loss and seed and shows mean and spread of
   await setNumber(page, 'Epochs', 1);
   await setNumber(page, 'Batch size', 8);
   const lab = page.getByRole('region', { name: 'Loss lab' });
-  await lab.getByRole('checkbox', { name: 'Focal' }).check();
+  await lab.getByRole('listbox', { name: 'Losses to compare' }).selectOption(['crf', 'cross_entropy', 'focal']);
   await lab.getByLabel('Seeds').fill('1, 2');
   await lab.getByRole('button', { name: 'Run loss lab' }).click();
   const results = lab.getByRole('table', { name: 'Loss lab results' });

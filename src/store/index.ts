@@ -5,8 +5,9 @@ import { createRunsSlice, type RunsSlice } from './runs';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
 import { createLabSlice, type LabSlice } from './lab';
+import { createPretrainedSlice, type PretrainedSlice } from './pretrained';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & PretrainedSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -14,4 +15,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createPlaygroundSlice(...a),
   ...createLabSlice(...a),
+  ...createPretrainedSlice(...a),
 }));

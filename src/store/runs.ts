@@ -77,7 +77,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
     const dataset = get().dataset!;
     devTexts.set(run.id, dev);
-    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom));
+    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, get().pretrainedFor(run.config)));
   };
 
   return {
@@ -88,7 +88,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
     train: (config, lab) => {
       const dataset = get().dataset;
-      const problems = validateConfig(config);
+      const problems = [...validateConfig(config), ...get().pretrainedProblems(config)];
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
       const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;

@@ -12,6 +12,7 @@ import { parseEncoderConfig, type EncoderSpec } from '../model/hf/config';
 import type { EncoderTraining } from '../model/hf/encoder';
 import { expandToPieces, pieceLabelsFor, withWordPieces, type PieceOptions } from '../tokenize/sentencePieces';
 import { loadCheckpointTokenizer, type SubwordTokenizer } from '../tokenize/subwordTokenizer';
+import type { TrainData } from './runTraining';
 
 export interface PretrainedBase {
   spec: EncoderSpec;
@@ -99,4 +100,15 @@ export function longestWindow(sentences: readonly EncodedSentence[]): number {
   let longest = 0;
   for (const s of sentences) for (const w of s.pieces?.windows ?? []) longest = Math.max(longest, w.length);
   return longest;
+}
+
+/** A run's data made ready for the pretrained encoder; `words` are each split's sentences as written. */
+export function pretrainedTrainData(config: RunConfig, base: PretrainedBase, data: TrainData, words: { train: readonly (readonly string[])[]; dev: readonly (readonly string[])[] }): TrainData {
+  if (!base.encoderWeights) throw new Error('baseModel: the pretrained checkpoint has no weights (model.safetensors)');
+  return {
+    ...data,
+    train: trainingPieces(config, base, data.vocab, data.train, words.train),
+    dev: attachPiecesFor(config, base)(data.dev, words.dev),
+    pretrained: { spec: base.spec, encoderWeights: base.encoderWeights },
+  };
 }

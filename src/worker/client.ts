@@ -5,7 +5,20 @@
 import type { RunConfig } from '../core/config';
 import type { PreparedDataset } from '../core/prepared';
 import type { Diagnostic } from '../core/types';
-import type { DataRequest, DataResponse, PredictRequest, PredictResponse, TrainRequest, TrainResponse, TrainState } from './protocol';
+import type {
+  DataRequest,
+  DataResponse,
+  ModelRequest,
+  ModelResponse,
+  PredictRequest,
+  PredictResponse,
+  PretrainedFiles,
+  PretrainedFitReport,
+  PretrainedSummary,
+  TrainRequest,
+  TrainResponse,
+  TrainState,
+} from './protocol';
 import type { TextPrediction } from '../train/predictText';
 
 export interface LoadResult {
@@ -65,8 +78,15 @@ export interface RunHandle {
   loseDevice(): void;
 }
 
-/** Starts a run in a fresh worker; the worker ends itself with the run. */
-export function startRun(runId: string, config: RunConfig, data: PreparedDataset, onMessage: (msg: TrainResponse) => void, resumeFrom?: TrainState): RunHandle {
+/** Starts a run in a fresh worker; the worker ends itself with the run. pretrained: the base model's files, for encoder 'pretrained'. */
+export function startRun(
+  runId: string,
+  config: RunConfig,
+  data: PreparedDataset,
+  onMessage: (msg: TrainResponse) => void,
+  resumeFrom?: TrainState,
+  pretrained?: PretrainedFiles,
+): RunHandle {
   const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: `train-${runId}` });
   const finish = () => worker.terminate();
   worker.onmessage = (e: MessageEvent<TrainResponse>) => {
@@ -78,7 +98,7 @@ export function startRun(runId: string, config: RunConfig, data: PreparedDataset
     finish();
   };
   // Copied, not transferred: the page keeps the dataset for the next run.
-  worker.postMessage({ type: 'start', runId, config, data, resumeFrom } satisfies TrainRequest);
+  worker.postMessage({ type: 'start', runId, config, data, resumeFrom, pretrained } satisfies TrainRequest);
   return {
     stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest),
     pause: (paused) => worker.postMessage({ type: 'pause', runId, paused } satisfies TrainRequest),
@@ -110,4 +130,67 @@ export function predictSentence(runId: string, checkpoint: Uint8Array, text: str
     worker.addEventListener('message', listener);
     worker.postMessage({ type: 'predict', id, runId, checkpoint: bytes, text } satisfies PredictRequest, bytes ? [bytes] : []);
   });
+}
+
+// ---- pretrained Hugging Face checkpoints: one model worker, kept for the page's life ----
+
+let modelWorker: Worker | null = null;
+
+type ModelRequestBody = ModelRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type ModelResult = Exclude<ModelResponse, { type: 'downloadProgress' } | { type: 'modelFailed' }>;
+
+function requestModel(body: ModelRequestBody, transfer: Transferable[] = [], onProgress?: (p: { file: string; loaded: number; total: number | null }) => void): Promise<ModelResult> {
+  modelWorker ??= new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module', name: 'model' });
+  const worker = modelWorker;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const listener = (e: MessageEvent<ModelResponse>) => {
+      const msg = e.data;
+      if (msg.id !== id) return;
+      if (msg.type === 'downloadProgress') {
+        onProgress?.(msg);
+        return;
+      }
+      worker.removeEventListener('message', listener);
+      if (msg.type === 'modelFailed') reject(new Error(msg.message));
+      else resolve(msg);
+    };
+    worker.addEventListener('message', listener);
+    worker.postMessage({ ...body, id } as ModelRequest, transfer);
+  });
+}
+
+export interface LoadedPretrained {
+  model: PretrainedFiles;
+  summary: PretrainedSummary;
+}
+
+const loadedModel = (msg: ModelResult): LoadedPretrained => {
+  if (msg.type !== 'model') throw new Error(`unexpected ${msg.type} from the model worker`);
+  return { model: msg.model, summary: msg.summary };
+};
+
+/** Downloads a model from the Hub (or its cache), with progress per file. */
+export async function downloadPretrained(modelId: string, endpoint: string | undefined, onProgress?: (p: { file: string; loaded: number; total: number | null }) => void): Promise<LoadedPretrained> {
+  return loadedModel(await requestModel({ type: 'download', modelId, endpoint }, [], onProgress));
+}
+
+/** Reads and checks dropped checkpoint files (config.json, model.safetensors, tokenizer files). */
+export async function openPretrainedFiles(files: File[]): Promise<LoadedPretrained> {
+  return loadedModel(await requestModel({ type: 'open', files }));
+}
+
+/** Parameter counts and the memory check of fine-tuning the model under `config`. */
+export async function pretrainedFitFor(modelConfig: Uint8Array, config: RunConfig, numLabels: number): Promise<PretrainedFitReport> {
+  const msg = await requestModel({ type: 'fit', modelConfig, config, numLabels });
+  if (msg.type !== 'fit') throw new Error(`unexpected ${msg.type} from the model worker`);
+  return msg.fit;
+}
+
+/** A run's studio checkpoint -> the zip of its Hugging Face token-classification model. */
+export async function exportHuggingFace(checkpoint: Uint8Array, name: string): Promise<Uint8Array> {
+  const copy = checkpoint.slice().buffer as ArrayBuffer;
+  const msg = await requestModel({ type: 'exportHf', checkpoint: copy, name }, [copy]);
+  if (msg.type !== 'exported') throw new Error(`unexpected ${msg.type} from the model worker`);
+  return new Uint8Array(msg.zip);
 }

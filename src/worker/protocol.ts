@@ -27,8 +27,8 @@ export type DataResponse =
 // ---- training worker: one per run ----
 
 export type TrainRequest =
-  /** resumeFrom: continue an interrupted run from its last saved state. */
-  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState }
+  /** resumeFrom: continue an interrupted run from its last saved state. pretrained: the base model's files, for encoder 'pretrained'. */
+  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState; pretrained?: PretrainedFiles }
   | { type: 'stop'; runId: string }
   | { type: 'pause'; runId: string; paused: boolean }
   /** Destroys the WebGPU device mid-run, to check that the run recovers on wasm. */
@@ -93,3 +93,55 @@ export type PredictRequest = { type: 'predict'; id: number; runId: string; check
 export type PredictResponse =
   | { type: 'prediction'; id: number; runId: string; prediction: TextPrediction }
   | { type: 'predictFailed'; id: number; runId: string; message: string };
+
+// ---- model worker: pretrained Hugging Face checkpoints (download, open, fit, export) ----
+
+/** A Hugging Face checkpoint's files by name (config.json, model.safetensors, tokenizer.json, ...). */
+export interface PretrainedFiles {
+  /** The model id, or the folder / files it came from; becomes RunConfig.baseModel. */
+  name: string;
+  files: Record<string, Uint8Array>;
+}
+
+/** What the studio shows of a loaded checkpoint. */
+export interface PretrainedSummary {
+  name: string;
+  /** 'bert', 'distilbert', 'roberta' or 'xlm-roberta'. */
+  family: string;
+  /** config.json's architectures, e.g. BertForMaskedLM. */
+  architectures: string[];
+  hiddenSize: number;
+  layers: number;
+  heads: number;
+  vocabSize: number;
+  /** The longest window the model takes, special tokens included. */
+  maxTokens: number;
+  /** wordpiece, bpe or unigram. */
+  tokenizer: string;
+  bytes: number;
+}
+
+/** Parameters and memory of fine-tuning it under a config (train/pretrainedMemory.ts PretrainedFit), on the planned backend. */
+export interface PretrainedFitReport {
+  total: number;
+  trainable: number;
+  memoryBytes: number;
+  seqLen: number;
+  backend: BackendName;
+  problem: string | null;
+}
+
+export type ModelRequest =
+  /** endpoint: the Hub's address ('https://huggingface.co' when absent); tests serve one locally. */
+  | { type: 'download'; id: number; modelId: string; endpoint?: string }
+  | { type: 'open'; id: number; files: File[] }
+  | { type: 'fit'; id: number; modelConfig: Uint8Array; config: RunConfig; numLabels: number }
+  | { type: 'exportHf'; id: number; checkpoint: ArrayBuffer; name: string };
+
+export type ModelResponse =
+  | { type: 'downloadProgress'; id: number; file: string; loaded: number; total: number | null }
+  /** The checkpoint checked (architecture, weights, tokenizer); its files' buffers are transferred. */
+  | { type: 'model'; id: number; model: PretrainedFiles; summary: PretrainedSummary }
+  | { type: 'fit'; id: number; fit: PretrainedFitReport }
+  | { type: 'exported'; id: number; zip: ArrayBuffer }
+  | { type: 'modelFailed'; id: number; message: string };

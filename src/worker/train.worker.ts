@@ -12,6 +12,9 @@ import { runTraining, type TrainData, type TrainHooks, type TrainResult } from '
 import { saveCheckpoint, saveWeightsCheckpoint } from '../train/checkpointIO';
 import { predictTags } from '../train/evaluate';
 import { weightMap, type TrainState } from '../train/trainState';
+import { memoryLimits } from '../backend/limits';
+import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from '../train/pretrained';
+import { pretrainedFit } from '../train/pretrainedMemory';
 
 type Start = Extract<TrainRequest, { type: 'start' }>;
 
@@ -74,6 +77,18 @@ async function trainWithRecovery(msg: Start, data: TrainData, backend: BackendNa
   }
 }
 
+/** encoder 'pretrained': reads the base model, gives the sentences their subword pieces, and refuses a model that does not fit. */
+async function withPretrained(msg: Start, data: TrainData, backend: BackendName): Promise<{ data: TrainData; baseModel: Map<string, Uint8Array> }> {
+  const { config } = msg;
+  if (!msg.pretrained) throw new Error(`baseModel: the files of '${config.baseModel}' did not come with the run; load the model under "Pretrained model" first`);
+  const base = readPretrainedBase(new Map(Object.entries(msg.pretrained.files)));
+  const text = msg.data.text;
+  const ready = pretrainedTrainData(config, base, data, { train: text.train.tokens, dev: text.dev.tokens });
+  const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, self.navigator), longestWindow(ready.train));
+  if (fit.problem) throw new Error(`${config.baseModel} does not fit on ${backend}, so training did not start: ${fit.problem}`);
+  return { data: ready, baseModel: baseModelFiles(base) };
+}
+
 async function train(msg: Start): Promise<void> {
   const { runId, config, data } = msg;
   post({ type: 'phase', runId, phase: 'starting', epoch: 0 });
@@ -81,14 +96,16 @@ async function train(msg: Start): Promise<void> {
   const plan = planBackend(config.backend, await describeAdapter(self.navigator.gpu));
   await activateBackend(plan.name);
   post({ type: 'backend', runId, backend: plan.name, reason: plan.reason });
+  let train: TrainData = { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev) };
+  let baseModel: Map<string, Uint8Array> | undefined;
+  if (config.encoder === 'pretrained') ({ data: train, baseModel } = await withPretrained(msg, train, plan.name));
   if (msg.resumeFrom) post({ type: 'resumed', runId, fromStep: msg.resumeFrom.step, reason: `resumed from the state saved at step ${msg.resumeFrom.step}` });
   post({ type: 'phase', runId, phase: 'training', epoch: msg.resumeFrom?.epoch ?? 1 });
-  const train = { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev) };
   const { result, backend } = await trainWithRecovery(msg, train, plan.name);
   post({ type: 'phase', runId, phase: 'saving', epoch: result.epochs });
   const trained = { steps: result.steps, epochs: result.epochs, bestDevF1: result.bestDevF1, bestStep: result.best?.step ?? null, backend, createdAt: new Date().toISOString() };
   // The download is the best dev checkpoint; without a dev split, the last weights.
-  const bytes = result.best ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained) : await saveCheckpoint(result.tagger, config, data.vocab, trained);
+  const bytes = result.best ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained, baseModel) : await saveCheckpoint(result.tagger, config, data.vocab, trained, baseModel);
   if (result.best) result.tagger.importWeights(weightMap(result.best.weights));
   const devPredictions = train.dev.length > 0 ? await predictTags(result.tagger, train.dev, data.vocab.labels, 64) : null;
   const parameters = result.tagger.parameterCount();

@@ -25,17 +25,19 @@ export function LossLab() {
   const seeds = parseSeeds(seedText);
   return (
     <div className="loss-lab">
-      <fieldset>
-        <legend>Losses to compare</legend>
-        <div className="checks">
+      {/* A list box, not checkboxes: a checkbox named "CRF negative log-likelihood" would also answer to the
+          form's "CRF" checkbox, which outside automation finds by name. */}
+      <div className="field">
+        <label htmlFor="lab-losses">Losses to compare</label>
+        <select id="lab-losses" multiple size={Math.min(LOSSES.length, 6)} value={losses} onChange={(e) => setLosses([...e.target.selectedOptions].map((o) => o.value as LossChoice))}>
           {LOSSES.map((loss) => (
-            <label key={loss} className="check">
-              <input type="checkbox" checked={losses.includes(loss)} onChange={(e) => setLosses(e.target.checked ? [...losses, loss] : losses.filter((l) => l !== loss))} />
+            <option key={loss} value={loss}>
               {LOSS_LABELS[loss] ?? loss}
-            </label>
+            </option>
           ))}
-        </div>
-      </fieldset>
+        </select>
+        <span className="hint">Ctrl-click or Shift-arrow to choose several</span>
+      </div>
       <div className="controls">
         <div className="field">
           <label htmlFor="lab-seeds">Seeds</label>

@@ -4,6 +4,7 @@ import { allRunsCsv, runCsv } from '../../store/exports';
 import { toRunYaml } from '../../core/yamlConfig';
 import { useSelectedRun } from '../useSelectedRun';
 import { downloadBlob } from '../components/download';
+import { HfExportButton } from './HfExportButton';
 
 export function RunsTable() {
   const runs = useStudio((s) => s.runs);
@@ -65,6 +66,7 @@ export function RunsTable() {
         >
           Download checkpoint
         </button>
+        <HfExportButton run={selected} />
         <button
           type="button"
           disabled={!selected || selected.steps.length === 0}

@@ -7,6 +7,7 @@ import { NumberField } from '../components/NumberField';
 import { AdvancedFields } from './AdvancedFields';
 import { ConfigImport } from './ConfigImport';
 import { ModelFields } from './ModelFields';
+import { PretrainedPanel } from './PretrainedPanel';
 
 export function TrainPanel() {
   const config = useStudio((s) => s.config);
@@ -28,6 +29,7 @@ export function TrainPanel() {
       }}
     >
       <ModelFields config={config} set={set} />
+      {config.encoder === 'pretrained' && <PretrainedPanel config={config} set={set} />}
       <NumberField label="Epochs" value={config.epochs} min={1} step={1} onChange={set('epochs')} />
       <NumberField label="Batch size" value={config.batchSize} min={1} step={1} onChange={set('batchSize')} />
       <NumberField label="Learning rate" value={config.learningRate} min={0} step={0.0005} onChange={set('learningRate')} />

@@ -1,0 +1,67 @@
+/** A run on the pretrained encoder written in the Hugging Face layout, read back as transformers would. */
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { unzipSync } from 'fflate';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import type { Sentence } from '../core/types';
+import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { readHfCheckpoint } from '../model/hf/checkpoint';
+import { HfEncoder } from '../model/hf/encoder';
+import { tinyCheckpointFiles } from '../model/hf/fixtures';
+import { expectNoLeaks, useBackend } from '../model/testing';
+import { loadCheckpoint, saveCheckpoint } from './checkpointIO';
+import { hfExportZip } from './hfExport';
+import { baseModelFiles, pretrainedTrainData, readPretrainedBase } from './pretrained';
+import { runTraining } from './runTraining';
+
+const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
+const TRAIN = [s('John Smith said in Paris', 'B-PER I-PER O O B-LOC'), s('Reuters said the bank of France', 'B-ORG O O O O B-LOC')];
+const vocab = buildVocabularies(TRAIN);
+const base = readPretrainedBase(tinyCheckpointFiles('tiny-bert'));
+const TRAINED = { steps: 2, epochs: 1, bestDevF1: null, backend: 'cpu', createdAt: '' };
+
+async function trainedCheckpoint(config: RunConfig): Promise<Uint8Array> {
+  const data = pretrainedTrainData(config, base, { vocab, train: TRAIN.map(makeEncoder(vocab)), dev: [] }, { train: TRAIN.map((x) => x.tokens), dev: [] });
+  const result = await runTraining(config, data);
+  const bytes = await saveCheckpoint(result.tagger, config, vocab, TRAINED, baseModelFiles(base));
+  result.tagger.dispose();
+  return bytes;
+}
+
+describe('hfExportZip', () => {
+  it('a LoRA run exports merged weights, the classifier, the CRF and the tokenizer; the encoder computes the same', async () => {
+    await useBackend('cpu');
+    const config: RunConfig = { ...DEFAULT_CONFIG, encoder: 'pretrained', baseModel: 'tiny-bert', finetune: 'lora', loraRank: 2, loraAlpha: 4, learningRate: 0.05, epochs: 2, batchSize: 1, backend: 'cpu' };
+    const studio = await trainedCheckpoint(config);
+    const zip = await expectNoLeaks(() => hfExportZip(studio, 'run.zip'));
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['config.json', 'model.safetensors', 'tokenizer.json', 'tokenizer_config.json']);
+    const exported = readHfCheckpoint(files);
+    expect(exported.labels).toEqual(vocab.labels);
+    expect(exported.config.architectures).toEqual(['BertForTokenClassification']);
+    expect(exported.config.ner_studio).toMatchObject({ crf: true, label_alignment: 'first', base_model: 'tiny-bert' });
+    expect([...exported.otherWeights.keys()].sort()).toEqual(['classifier.bias', 'classifier.weight', 'crf.end_transitions', 'crf.start_transitions', 'crf.transitions']);
+    expect(exported.otherWeights.get('classifier.weight')!.shape).toEqual([vocab.labels.length, 16]);
+
+    // The merged encoder equals base + LoRA, and differs from the untrained base.
+    const loaded = loadCheckpoint(studio);
+    const merged = new HfEncoder(exported);
+    const original = new HfEncoder(base as { spec: typeof base.spec; encoderWeights: NonNullable<typeof base.encoderWeights> });
+    const inputs = { inputIds: tf.tensor2d([[2, 22, 23, 21, 10, 25, 3]], [1, 7], 'int32'), attentionMask: tf.ones([1, 7]) as tf.Tensor2D };
+    const [a, b, c] = [loaded.tagger.hfEncoder!, merged, original].map((e) => e.forward(inputs, false).arraySync() as number[][][]);
+    expect(b.flat(2).map((x, i) => Math.abs(x - a.flat(2)[i])).reduce((m, x) => Math.max(m, x))).toBeLessThan(1e-4);
+    expect(c.flat(2).map((x, i) => Math.abs(x - a.flat(2)[i])).reduce((m, x) => Math.max(m, x))).toBeGreaterThan(1e-3);
+    tf.dispose([inputs.inputIds, inputs.attentionMask]);
+    [merged, original].forEach((e) => e.dispose());
+    loaded.tagger.dispose();
+  });
+
+  it('refuses a run on another encoder', async () => {
+    await useBackend('cpu');
+    const config: RunConfig = { ...DEFAULT_CONFIG, epochs: 1, backend: 'cpu' };
+    const result = await runTraining(config, { vocab, train: TRAIN.map(makeEncoder(vocab)), dev: [] });
+    const bytes = await saveCheckpoint(result.tagger, config, vocab, TRAINED);
+    result.tagger.dispose();
+    await expect(hfExportZip(bytes, 'run-1.zip')).rejects.toThrow('run-1.zip: only a run on a pretrained encoder exports as a Hugging Face model (this one used bilstm)');
+  });
+});
