@@ -85,3 +85,25 @@ test('embedding label smoothing shows the learned label similarity as it changes
   await expect(model.getByText(/at step 2;/)).toBeVisible();
   await screenshot(page, '18-label-similarity');
 });
+
+test('word vectors dropped in start the embeddings, with a count of words found', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 16 / })).toBeVisible();
+  // 8-dimensional GloVe-style text; 'Oslo' and 'Kyoto' are in the vocabulary (lower-cased), 'zebra' is not.
+  const glove = ['Oslo 1 0 0 0 0 0 0 0', 'kyoto 0 1 0 0 0 0 0 0', 'joined 0 0 1 0 0 0 0 0', 'zebra 0 0 0 1 0 0 0 0', ''].join('\n');
+  await page.getByLabel('Add word vectors').setInputFiles({ name: 'tiny.glove.txt', mimeType: 'text/plain', buffer: Buffer.from(glove) });
+  await expect(page.getByText(/^tiny\.glove\.txt: 8-dimensional; 3 of \d+ vocabulary words found\.$/)).toBeVisible();
+  await expect(page.getByLabel('Word dim', { exact: true })).toHaveValue('8');
+  await setNumber(page, 'Epochs', 1);
+  await setNumber(page, 'Batch size', 8);
+  await page.getByRole('button', { name: 'Train' }).click();
+  expect(await waitForRunEnd(page)).toMatch(/^run-1: finished/);
+
+  const bad = 'Oslo 1 2 3\nKyoto 1 2\n';
+  await page.getByLabel('Add word vectors').setInputFiles({ name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from(bad) });
+  await expect(page.getByRole('alert').filter({ hasText: /bad\.txt:2/ })).toBeVisible();
+  // The vectors loaded before stay.
+  await expect(page.getByText(/^tiny\.glove\.txt: 8-dimensional/)).toBeVisible();
+  await screenshot(page, '20-word-vectors');
+});

@@ -5,9 +5,10 @@ import { createRunsSlice, type RunsSlice } from './runs';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
 import { createLabSlice, type LabSlice } from './lab';
+import { createWordVectorsSlice, type WordVectorsSlice } from './wordVectors';
 import { createPretrainedSlice, type PretrainedSlice } from './pretrained';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & PretrainedSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -15,5 +16,6 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createPlaygroundSlice(...a),
   ...createLabSlice(...a),
+  ...createWordVectorsSlice(...a),
   ...createPretrainedSlice(...a),
 }));

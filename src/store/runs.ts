@@ -77,7 +77,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
     const dataset = get().dataset!;
     devTexts.set(run.id, dev);
-    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, get().pretrainedFor(run.config)));
+    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, get().pretrainedFor(run.config), get().wordVectorsFor(run.config)));
   };
 
   return {

@@ -18,6 +18,7 @@ import type {
   TrainRequest,
   TrainResponse,
   TrainState,
+  MatchedVectors,
 } from './protocol';
 import type { TextPrediction } from '../train/predictText';
 
@@ -34,7 +35,10 @@ let nextId = 1;
 /** done of total files read; bytes, where the worker counts them, of the file being read. */
 export type LoadProgress = (file: string, done: number, total: number, bytes?: { read: number; total: number }) => void;
 
-function requestData(body: DataRequestBody, onProgress?: LoadProgress): Promise<LoadResult> {
+type DataReply = Exclude<DataResponse, { type: 'progress' }>;
+
+/** One request to the data worker; progress goes to onProgress, the final reply resolves. */
+function requestData(body: DataRequestBody, onProgress?: LoadProgress): Promise<DataReply> {
   dataWorker ??= new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
   const worker = dataWorker;
   const id = nextId++;
@@ -42,33 +46,44 @@ function requestData(body: DataRequestBody, onProgress?: LoadProgress): Promise<
     const listener = (e: MessageEvent<DataResponse>) => {
       const msg = e.data;
       if (msg.id !== id) return;
-      switch (msg.type) {
-        case 'progress':
-          onProgress?.(msg.file, msg.done, msg.total, msg.totalBytes === undefined ? undefined : { read: msg.bytes ?? 0, total: msg.totalBytes });
-          return;
-        case 'prepared':
-          worker.removeEventListener('message', listener);
-          resolve({ dataset: msg.dataset, diagnostics: msg.diagnostics });
-          return;
-        case 'failed':
-          worker.removeEventListener('message', listener);
-          resolve({ dataset: null, diagnostics: msg.diagnostics });
-          return;
-        default:
-          msg satisfies never;
+      if (msg.type === 'progress') {
+        onProgress?.(msg.file, msg.done, msg.total, msg.totalBytes === undefined ? undefined : { read: msg.bytes ?? 0, total: msg.totalBytes });
+        return;
       }
+      worker.removeEventListener('message', listener);
+      resolve(msg);
     };
     worker.addEventListener('message', listener);
     worker.postMessage({ ...body, id } as DataRequest);
   });
 }
 
-export function loadFiles(files: File[], ratio = 0.8, seed = 13, onProgress?: LoadProgress): Promise<LoadResult> {
-  return requestData({ type: 'parse', files, ratio, seed }, onProgress);
+function asLoadResult(msg: DataReply): LoadResult {
+  switch (msg.type) {
+    case 'prepared':
+      return { dataset: msg.dataset, diagnostics: msg.diagnostics };
+    case 'failed':
+      return { dataset: null, diagnostics: msg.diagnostics };
+    case 'wordVectors':
+      return { dataset: null, diagnostics: [{ severity: 'error', file: '(data worker)', message: 'answered a dataset request with word vectors' }] };
+    default:
+      return msg satisfies never;
+  }
 }
 
-export function loadDemo(): Promise<LoadResult> {
-  return requestData({ type: 'demo' });
+export async function loadFiles(files: File[], ratio = 0.8, seed = 13, onProgress?: LoadProgress): Promise<LoadResult> {
+  return asLoadResult(await requestData({ type: 'parse', files, ratio, seed }, onProgress));
+}
+
+export async function loadDemo(): Promise<LoadResult> {
+  return asLoadResult(await requestData({ type: 'demo' }));
+}
+
+/** Parses a word-vector file in the data worker and keeps the vectors of `words` only. */
+export async function loadWordVectors(file: File, words: string[]): Promise<MatchedVectors> {
+  const msg = await requestData({ type: 'wordVectors', file, words });
+  if (msg.type === 'wordVectors') return msg.vectors;
+  throw new Error(msg.type === 'failed' ? msg.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`).join('; ') : 'unexpected reply');
 }
 
 export interface RunHandle {
@@ -86,6 +101,7 @@ export function startRun(
   onMessage: (msg: TrainResponse) => void,
   resumeFrom?: TrainState,
   pretrained?: PretrainedFiles,
+  wordVectors?: MatchedVectors,
 ): RunHandle {
   const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: `train-${runId}` });
   const finish = () => worker.terminate();
@@ -98,7 +114,7 @@ export function startRun(
     finish();
   };
   // Copied, not transferred: the page keeps the dataset for the next run.
-  worker.postMessage({ type: 'start', runId, config, data, resumeFrom, pretrained } satisfies TrainRequest);
+  worker.postMessage({ type: 'start', runId, config, data, resumeFrom, pretrained, wordVectors } satisfies TrainRequest);
   return {
     stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest),
     pause: (paused) => worker.postMessage({ type: 'pause', runId, paused } satisfies TrainRequest),

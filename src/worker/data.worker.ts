@@ -5,6 +5,8 @@ import type { ParsedInput } from '../core/formats';
 import { prepareFromParsed, prepareFromTexts, type PrepareResult } from './prepare';
 import { parseDroppedFile } from './readFile';
 import { preparedBuffers } from '../core/prepared';
+import { matchedVectors } from '../core/matchedVectors';
+import { parseWordVectors } from '../core/wordVectors';
 import demoTrain from '../../datasets/demo/train.txt?raw';
 import demoDev from '../../datasets/demo/dev.txt?raw';
 import demoTest from '../../datasets/demo/test.txt?raw';
@@ -39,6 +41,10 @@ async function handle(msg: DataRequest): Promise<void> {
           { name: 'test.txt', text: demoTest },
         ]),
       );
+    case 'wordVectors': {
+      const vectors = matchedVectors(msg.file.name, parseWordVectors(await msg.file.text(), msg.file.name), msg.words);
+      return post({ type: 'wordVectors', id: msg.id, vectors }, [vectors.data.buffer as ArrayBuffer]);
+    }
     default:
       msg satisfies never;
   }

@@ -5,6 +5,9 @@
 import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config';
 import type { PreparedDataset } from '../core/prepared';
+import type { MatchedVectors } from '../core/matchedVectors';
+
+export type { MatchedVectors } from '../core/matchedVectors';
 import type { Diagnostic, Prf } from '../core/types';
 import type { TextPrediction } from '../train/predictText';
 import type { TrainState } from '../train/trainState';
@@ -16,19 +19,22 @@ export type { TrainState } from '../train/trainState';
 
 export type DataRequest =
   | { type: 'parse'; id: number; files: File[]; ratio: number; seed: number }
-  | { type: 'demo'; id: number };
+  | { type: 'demo'; id: number }
+  /** Parse a word-vector file and keep the vectors of `words` (the loaded vocabulary) only. */
+  | { type: 'wordVectors'; id: number; file: File; words: string[] };
 
 export type DataResponse =
   /** done of total files read; bytes of totalBytes of `file` read so far (absent from older workers). */
   | { type: 'progress'; id: number; file: string; done: number; total: number; bytes?: number; totalBytes?: number }
   | { type: 'prepared'; id: number; dataset: PreparedDataset; diagnostics: Diagnostic[] }
-  | { type: 'failed'; id: number; diagnostics: Diagnostic[] };
+  | { type: 'failed'; id: number; diagnostics: Diagnostic[] }
+  | { type: 'wordVectors'; id: number; vectors: MatchedVectors };
 
 // ---- training worker: one per run ----
 
 export type TrainRequest =
   /** resumeFrom: continue an interrupted run from its last saved state. pretrained: the base model's files, for encoder 'pretrained'. */
-  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState; pretrained?: PretrainedFiles }
+  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState; pretrained?: PretrainedFiles; wordVectors?: MatchedVectors }
   | { type: 'stop'; runId: string }
   | { type: 'pause'; runId: string; paused: boolean }
   /** Destroys the WebGPU device mid-run, to check that the run recovers on wasm. */

@@ -8,6 +8,7 @@ import { describeAdapter, planBackend, type BackendName } from '../backend/probe
 import { activateBackend, explainFailure, loseWebGpuDevice, memoryReport } from '../backend/activate';
 import { configureWasmAssets } from './wasmAssets';
 import { unpackSplit } from '../core/prepared';
+import { unpackVectors } from '../core/matchedVectors';
 import { runTraining, type TrainData, type TrainHooks, type TrainResult } from '../train/runTraining';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../train/checkpointIO';
 import { predictTags } from '../train/evaluate';
@@ -96,7 +97,7 @@ async function train(msg: Start): Promise<void> {
   const plan = planBackend(config.backend, await describeAdapter(self.navigator.gpu));
   await activateBackend(plan.name);
   post({ type: 'backend', runId, backend: plan.name, reason: plan.reason });
-  let train: TrainData = { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev) };
+  let train: TrainData = { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev), wordVectors: msg.wordVectors ? unpackVectors(msg.wordVectors) : undefined };
   let baseModel: Map<string, Uint8Array> | undefined;
   if (config.encoder === 'pretrained') ({ data: train, baseModel } = await withPretrained(msg, train, plan.name));
   if (msg.resumeFrom) post({ type: 'resumed', runId, fromStep: msg.resumeFrom.step, reason: `resumed from the state saved at step ${msg.resumeFrom.step}` });

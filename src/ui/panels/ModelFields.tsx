@@ -3,6 +3,7 @@ import { ENCODERS, LOSS_LABELS, LOSSES, type RunConfig } from '../../core/config
 import { applyPreset, isPresetName, matchingPreset, PRESET_NAMES } from '../../core/presets';
 import { useStudio } from '../../store';
 import { LossParamsField } from './LossParamsField';
+import { WordVectorsField } from './WordVectorsField';
 
 const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = {
   bilstm: 'BiLSTM + char CNN',
@@ -59,6 +60,7 @@ export function ModelFields({ config, set }: Props) {
         <label htmlFor="crf">CRF</label>
       </div>
       <LossParamsField config={config} />
+      {config.encoder !== 'pretrained' && <WordVectorsField />}
     </>
   );
 }
