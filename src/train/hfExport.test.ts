@@ -7,9 +7,10 @@ import type { Sentence } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
 import { readHfCheckpoint } from '../model/hf/checkpoint';
 import { HfEncoder } from '../model/hf/encoder';
-import { tinyCheckpointFiles } from '../model/hf/fixtures';
+import { TINY_CHECKPOINTS, tinyCheckpointFiles } from '../model/hf/fixtures';
 import { expectNoLeaks, useBackend } from '../model/testing';
 import { loadCheckpoint, saveCheckpoint } from './checkpointIO';
+import { predictTags } from './evaluate';
 import { hfExportZip } from './hfExport';
 import { baseModelFiles, pretrainedTrainData, readPretrainedBase } from './pretrained';
 import { runTraining } from './runTraining';
@@ -63,5 +64,26 @@ describe('hfExportZip', () => {
     const bytes = await saveCheckpoint(result.tagger, config, vocab, TRAINED);
     result.tagger.dispose();
     await expect(hfExportZip(bytes, 'run-1.zip')).rejects.toThrow('run-1.zip: only a run on a pretrained encoder exports as a Hugging Face model (this one used bilstm)');
+  });
+});
+
+describe.each(TINY_CHECKPOINTS)('%s end to end', (name) => {
+  it('trains, saves and loads to the same predictions, and exports under its family names', async () => {
+    await useBackend('cpu');
+    const family = readPretrainedBase(tinyCheckpointFiles(name));
+    const config: RunConfig = { ...DEFAULT_CONFIG, encoder: 'pretrained', baseModel: name, epochs: 1, batchSize: 1, learningRate: 0.001, backend: 'cpu', maxLength: 0 };
+    const encode = makeEncoder(vocab);
+    const words = TRAIN.map((x) => x.tokens);
+    const data = pretrainedTrainData(config, family, { vocab, train: TRAIN.map(encode), dev: TRAIN.map(encode) }, { train: words, dev: words });
+    const result = await runTraining(config, data);
+    const expected = await predictTags(result.tagger, data.dev, vocab.labels, 2);
+    const bytes = await saveCheckpoint(result.tagger, config, vocab, TRAINED, baseModelFiles(family));
+    result.tagger.dispose();
+    const loaded = loadCheckpoint(bytes);
+    expect(await predictTags(loaded.tagger, loaded.attachPieces(TRAIN.map(encode), words), vocab.labels, 2)).toEqual(expected);
+    loaded.tagger.dispose();
+    const exported = readHfCheckpoint(unzipSync(await hfExportZip(bytes)));
+    expect(exported.config.architectures).toEqual([family.spec.tokenClassifier]);
+    expect(exported.labels).toEqual(vocab.labels);
   });
 });
