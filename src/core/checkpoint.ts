@@ -81,3 +81,22 @@ export function readCheckpoint(bytes: Uint8Array, file = 'checkpoint'): Checkpoi
   const baseModel = new Map(base.map(([path, bytes]) => [path.slice(BASE_MODEL_DIR.length), bytes]));
   return { config, vocab, weights: tensors, ...(baseModel.size > 0 ? { baseModel } : {}) };
 }
+
+/** Only config.json of a checkpoint, without unpacking the weights: enough to list it as a run. */
+export function readCheckpointConfig(bytes: Uint8Array, file = 'checkpoint'): CheckpointConfig {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, { filter: (f) => f.name === 'config.json' });
+  } catch (e) {
+    throw new Error(`${file}: not a zip file (${(e as Error).message})`);
+  }
+  if (!entries['config.json']) throw new Error(`${file}: the zip has no config.json; is this a NER studio checkpoint?`);
+  let config: CheckpointConfig;
+  try {
+    config = JSON.parse(strFromU8(entries['config.json'])) as CheckpointConfig;
+  } catch (e) {
+    throw new Error(`${file}: config.json is not JSON (${(e as Error).message})`);
+  }
+  if (config.format !== CHECKPOINT_FORMAT) throw new Error(`${file}: config.json has format '${config.format}', expected '${CHECKPOINT_FORMAT}'`);
+  return config;
+}

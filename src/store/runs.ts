@@ -1,7 +1,8 @@
 /** @file The runs slice: starting, stopping and resuming runs, feeding worker messages to the reducer, keeping runs in IndexedDB. */
 import type { StateCreator } from 'zustand';
 import type { RunConfig } from '../core/config';
-import { validateConfig } from '../core/config';
+import { completeConfig, validateConfig } from '../core/config';
+import { readCheckpointConfig, type CheckpointConfig } from '../core/checkpoint';
 import type { SplitText } from '../core/prepared';
 import type { TrainResponse, TrainState } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
@@ -24,6 +25,8 @@ export interface RunsSlice {
   loseDevice: (runId: string) => void;
   selectRun: (runId: string) => void;
   removeRun: (runId: string) => void;
+  /** Lists a checkpoint file (the studio's download, or `ner train`'s) as a finished run; returns the problem, if any. */
+  importCheckpoint: (file: File) => Promise<string | null>;
   /** Runs ticked for the comparison charts and table. */
   compareIds: string[];
   toggleCompare: (runId: string) => void;
@@ -116,6 +119,30 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     pause: (runId, paused) => handles.get(runId)?.pause(paused),
     loseDevice: (runId) => handles.get(runId)?.loseDevice(),
     selectRun: (runId) => set({ selectedRunId: runId }),
+    importCheckpoint: async (file) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let meta: CheckpointConfig;
+      try {
+        meta = readCheckpointConfig(bytes, file.name);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
+      const base = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, `imported ${file.name}`, 0, completeConfig(meta.config), meta.labels);
+      const run: RunRecord = {
+        ...base,
+        status: 'finished',
+        checkpoint: bytes,
+        bestDevF1: meta.trained?.bestDevF1 ?? null,
+        step: meta.trained?.steps ?? 0,
+        epoch: meta.trained?.epochs ?? 0,
+        backend: meta.trained?.backend ?? null,
+        note: `Imported from ${file.name}${meta.trained?.createdAt ? `, trained ${meta.trained.createdAt}` : ''}.`,
+      };
+      set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
+      saveRun(run).catch(warn(`Could not keep ${run.name}`));
+      return null;
+    },
     removeRun: (runId) => {
       handles.get(runId)?.stop();
       set((s) => ({

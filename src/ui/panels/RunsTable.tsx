@@ -4,6 +4,7 @@ import { allRunsCsv, runCsv } from '../../store/exports';
 import { toRunYaml } from '../../core/yamlConfig';
 import { useSelectedRun } from '../useSelectedRun';
 import { downloadBlob } from '../components/download';
+import { CheckpointImport } from './CheckpointImport';
 import { HfExportButton } from './HfExportButton';
 
 export function RunsTable() {
@@ -88,6 +89,7 @@ export function RunsTable() {
           Delete run
         </button>
       </div>
+      <CheckpointImport />
     </div>
   );
 }
