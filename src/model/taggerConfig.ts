@@ -3,38 +3,22 @@
  * (core/config.ts) is what a person chooses; train/runTraining.ts' taggerConfigFor turns it into this.
  */
 import type { AllowedTransitions } from '../core/constraints';
-import type { EncoderName, PositionalEncoding } from '../core/config';
+import type { EncoderName, RunConfig } from '../core/config';
 import type { LossData } from '../core/lossData';
 import { ENCODERS } from './encoders';
 import type { EncoderTraining } from './hf/encoder';
 import { LOSSES, type LossName } from './losses';
 
-export interface TaggerConfig {
+/** The model's shape fields, as the run config names and documents them (core/config.ts). */
+type ShapeFields = 'wordDim' | 'charDim' | 'charFilters' | 'hidden' | 'lstmLayers' | 'transformerLayers' | 'heads' | 'modelDim' | 'ffnDim' | 'positional' | 'maxPositions' | 'dropout';
+
+export interface TaggerConfig extends Pick<RunConfig, ShapeFields> {
   encoder: EncoderName;
   wordVocabSize: number;
   charVocabSize: number;
   numLabels: number;
-  wordDim: number; // default 100
-  charDim: number; // default 30
-  charFilters: number; // default 30
   /** Char convolution width. */
   charKernel: number; // default 3
-  /** bilstm: LSTM units per direction. */
-  hidden: number; // default 100
-  /** bilstm: 1 or 2 stacked BiLSTMs. */
-  lstmLayers: number;
-  /** transformer: blocks. */
-  transformerLayers: number;
-  /** transformer: attention heads; modelDim must be a multiple. */
-  heads: number;
-  /** transformer: width of every block. */
-  modelDim: number;
-  /** transformer: feed-forward inner size. */
-  ffnDim: number;
-  positional: PositionalEncoding;
-  /** transformer with learned positions: how many. */
-  maxPositions: number;
-  dropout: number; // default 0.5
   crf: boolean;
   loss: LossName;
   /** The loss's parameters (RunConfig.lossParams, model.loss.params); absent: its defaults. */
