@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
@@ -113,6 +114,11 @@ test('after a short run the model view shows CRF transitions and error analysis 
   }
   await model.getByText('CRF transitions heatmap as a table').click();
   await expect(model.getByRole('table', { name: 'CRF transitions heatmap values' }).getByRole('row')).toHaveCount(7);
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), model.getByRole('button', { name: 'Download SVG' }).first().click()]);
+  expect(svgFile.suggestedFilename()).toBe('crf-transitions-heatmap.svg');
+  const svgText = readFileSync(await svgFile.path(), 'utf8');
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svgText).toMatch(/<text[^>]*font-size="\d+(\.\d+)?px"[^>]*>B-PER<\/text>/);
   await screenshot(page, 'lab-04-crf-heatmap');
   await model.screenshot({ path: 'e2e/screenshots/lab-04-crf-heatmap-section.png' });
 

@@ -1,10 +1,8 @@
 /**
  * @file A chart as one image for assistive technology: a name, a text summary, the point count for tests, and PNG/SVG downloads.
- * The download buttons are named plainly and found through their figure: a name holding the chart's
- * ("Training loss…") would also match a search for the "Train" button.
  */
 import { useId, useRef, type ReactNode } from 'react';
-import { chartFileName, downloadPng, downloadSvg } from './chartExport';
+import { ChartDownloads } from './ChartDownloads';
 
 interface Props {
   name: string;
@@ -18,7 +16,6 @@ export function ChartFrame({ name, summary, points, children }: Props) {
   const body = useRef<HTMLDivElement>(null);
   // The chart's own surface, not the small SVGs of its legend icons.
   const svg = () => body.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? null;
-  const file = chartFileName(name);
   return (
     <figure className="chart">
       <figcaption>{name.replace(/ chart$/, '')}</figcaption>
@@ -28,14 +25,7 @@ export function ChartFrame({ name, summary, points, children }: Props) {
       <p id={id} className="chart-summary">
         {summary}
       </p>
-      <div className="chart-actions">
-        <button type="button" className="small" aria-label="Download PNG" onClick={() => svg() && void downloadPng(svg()!, `${file}.png`)}>
-          PNG
-        </button>
-        <button type="button" className="small" aria-label="Download SVG" onClick={() => svg() && downloadSvg(svg()!, `${file}.svg`)}>
-          SVG
-        </button>
-      </div>
+      <ChartDownloads name={name} svg={svg} />
     </figure>
   );
 }

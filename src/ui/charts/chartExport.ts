@@ -9,6 +9,14 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   copy.setAttribute('width', String(Math.round(width)));
   copy.setAttribute('height', String(Math.round(height)));
   copy.setAttribute('font-family', 'DejaVu Sans, Arial, sans-serif');
+  // Styles from the page's CSS do not travel with the file: write the text's onto it.
+  const texts = svg.querySelectorAll('text');
+  copy.querySelectorAll('text').forEach((t, i) => {
+    const style = getComputedStyle(texts[i]);
+    t.setAttribute('font-size', style.fontSize);
+    t.setAttribute('font-weight', style.fontWeight);
+    if (!t.getAttribute('fill')) t.setAttribute('fill', style.fill);
+  });
   const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');

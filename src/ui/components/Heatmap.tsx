@@ -3,7 +3,8 @@
  * black or white for AA contrast, a tooltip per cell, and the same numbers as a table for screen readers and copying.
  * The caller's heading titles it; name is the image's accessible name.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { ChartDownloads } from '../charts/ChartDownloads';
 import { TableScroll } from './TableScroll';
 import { cellColours } from './heatmapScale';
 
@@ -30,6 +31,7 @@ const defaultFormat = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixe
 
 export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle, colTitle, diverging, log, format = defaultFormat }: Props) {
   const id = useId();
+  const body = useRef<HTMLDivElement>(null);
   const flat = values.flat();
   const min = flat.length > 0 ? Math.min(...flat) : 0;
   const max = flat.length > 0 ? Math.max(...flat) : 0;
@@ -44,7 +46,7 @@ export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle,
   return (
     <figure className="chart heatmap">
       <div className="heatmap-scroll">
-        <div role="img" aria-label={name} aria-describedby={id} data-rows={rowLabels.length} data-cols={colLabels.length}>
+        <div role="img" aria-label={name} aria-describedby={id} data-rows={rowLabels.length} data-cols={colLabels.length} ref={body}>
           <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="heatmap-svg">
             <text x={left} y={12} className="heatmap-title">
               {colTitle} →
@@ -85,6 +87,7 @@ export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle,
       <p id={id} className="chart-summary">
         {summary}
       </p>
+      <ChartDownloads name={name} svg={() => body.current?.querySelector('svg') ?? null} />
       <details className="heatmap-table">
         <summary>{name} as a table</summary>
         <TableScroll label={`${name} values`}>
