@@ -1,6 +1,6 @@
 /**
  * @file Tags a data file with a checkpoint, for `ner evaluate` and `ner predict`: load the zip, encode the
- * sentences with the checkpoint's own vocabularies, decode in the batches training scored dev with, so a
+ * sentences with the checkpoint's own vocabularies (and, for a pretrained encoder, its tokenizer's subword pieces), decode in the batches training scored dev with, so a
  * checkpoint reproduces the dev F1 its run recorded.
  */
 import { readFileSync } from 'node:fs';
@@ -73,10 +73,11 @@ export async function tagWithCheckpoint(checkpointPath: string, dataPath: string
     if (e instanceof CliError) throw e;
     throw new CliError((e as Error).message);
   }
-  const { tagger, config, vocab } = loaded;
+  const { tagger, config, vocab, attachPieces } = loaded;
   try {
     const encode = makeEncoder(vocab);
-    const pred = await predictTags(tagger, sentences.map(encode), vocab.labels, evalBatchSize(config));
+    const encoded = attachPieces(sentences.map(encode), sentences.map((s) => s.tokens));
+    const pred = await predictTags(tagger, encoded, vocab.labels, evalBatchSize(config));
     return { file, sentences, gold: sentences.map((s) => s.tags), pred, tagged };
   } finally {
     tagger.dispose();

@@ -1,9 +1,11 @@
 /**
  * @file A run file (YAML) and the data it names, for `ner prepare-data` and `ner train`. Paths in the file are
  * relative to the file itself, so a run directory can move as a whole. The data goes through the same steps as the
- * studio's data worker (worker/prepare.ts): parse, split, vocabularies from train, encode.
+ * studio's data worker (worker/prepare.ts): parse, split, vocabularies from train, encode. A pretrained run's
+ * model.base_model is a local checkpoint folder, read as the studio reads a dropped one.
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ParsedInput } from '../core/formats';
 import { prepareDataset, type PreparedDataset } from '../core/prepared';
 import { datasetFromSplits } from '../core/splits';
@@ -11,6 +13,7 @@ import type { Dataset, SplitName } from '../core/types';
 import { buildVocabularies } from '../core/vocab';
 import { parseWordVectors, type WordVectors } from '../core/wordVectors';
 import { parseRunYaml, type RunYaml } from '../core/yamlConfig';
+import { SAFETENSORS_INDEX, TOKENIZER_FILES } from '../model/hf/checkpoint';
 import { CliError } from './command';
 import { loadFile, readInput, reportDiagnostics } from './io';
 
@@ -95,4 +98,40 @@ export function loadWordVectors(run: RunFile): WordVectors | undefined {
   } catch (e) {
     throw new CliError(`${run.file}: model.word_vectors: ${(e as Error).message}`);
   }
+}
+
+/** Weights in PyTorch's and other formats the studio refuses: only their names are passed on, so the refusal can say which. */
+const UNREADABLE_WEIGHTS = ['pytorch_model.bin', 'pytorch_model.bin.index.json', 'tf_model.h5', 'flax_model.msgpack'];
+
+/** The files of a checkpoint folder that the studio reads: config.json, the tokenizer files and the safetensors weights. */
+const isCheckpointFile = (name: string) =>
+  name === 'config.json' || name === SAFETENSORS_INDEX || name.endsWith('.safetensors') || TOKENIZER_FILES.includes(name);
+
+/**
+ * The files of the folder model.base_model names (relative to the run file), keyed by file name, for
+ * train/pretrained.ts readPretrainedBase. A Hugging Face Hub id is refused: the command line does not download.
+ */
+export function loadBaseModelFiles(run: RunFile): Map<string, Uint8Array> {
+  const name = run.yaml.config.baseModel;
+  const where = `${run.file}: model.base_model`;
+  const dir = pathFromRunFile(run, name);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    const hubId = /^[\w.-]+(\/[\w.-]+)?$/.test(name) && !name.startsWith('.');
+    throw new CliError(
+      hubId
+        ? `${where}: '${name}' is no folder next to ${run.file}; the command line reads a local checkpoint folder, not a Hugging Face Hub id. ` +
+            `Download the model's folder first (config.json, model.safetensors, the tokenizer files) and name it here, relative to the run file`
+        : `${where}: ${shown(dir)} is no checkpoint folder (config.json, model.safetensors, the tokenizer files)`,
+    );
+  }
+  const files = new Map<string, Uint8Array>();
+  try {
+    for (const file of readdirSync(dir)) {
+      if (isCheckpointFile(file)) files.set(file, new Uint8Array(readFileSync(join(dir, file))));
+      else if (UNREADABLE_WEIGHTS.includes(file)) files.set(file, new Uint8Array());
+    }
+  } catch (e) {
+    throw new CliError(`${where}: cannot read ${shown(dir)}: ${(e as Error).message}`);
+  }
+  return files;
 }

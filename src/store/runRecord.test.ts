@@ -33,6 +33,7 @@ describe('applyRunMessage', () => {
     const done = applyRunMessage(r, { type: 'done', runId: 'r', status: 'stopped', checkpoint: new Uint8Array([1, 2]).buffer, bestDevF1: 0.9, parameters: 7, devPredictions: [['O']] }, { devAnalysis: analysis });
     expect([done.status, [...done.checkpoint!], done.bestDevF1, done.parameters, done.devAnalysis]).toEqual(['stopped', [1, 2], 0.9, 7, analysis]);
     expect(applyRunMessage(r, { type: 'error', runId: 'r', message: 'boom' })).toMatchObject({ status: 'failed', error: 'boom' });
+    expect(applyRunMessage(r, { type: 'note', runId: 'r', text: 'too big to keep' })).toMatchObject({ status: 'starting', note: 'too big to keep' });
   });
 });
 

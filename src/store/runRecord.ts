@@ -120,6 +120,8 @@ export function applyRunMessage(r: RunRecord, msg: Exclude<TrainResponse, Messag
         parameters: msg.parameters,
         devAnalysis: extra.devAnalysis ?? null,
       };
+    case 'note':
+      return { ...r, note: msg.text };
     case 'error':
       return { ...r, status: 'failed', error: msg.message };
     default:

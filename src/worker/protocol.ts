@@ -76,6 +76,8 @@ export type TrainResponse =
   | ({ type: 'step'; runId: string } & StepPoint)
   /** Training continues from the state saved at fromStep; points after it are superseded. */
   | { type: 'resumed'; runId: string; fromStep: number; reason: string }
+  /** Something worth telling about the run, shown under its status. */
+  | { type: 'note'; runId: string; text: string }
   /** A resumable state, saved by the page so the run survives a reload. */
   | { type: 'state'; runId: string; state: TrainState }
   | ({ type: 'eval'; runId: string } & EvalPoint)

@@ -21,6 +21,16 @@ type Start = Extract<TrainRequest, { type: 'start' }>;
 
 const post = (msg: TrainResponse, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 let stopRequested = false;
+/** The largest training state sent to the page to keep in IndexedDB. */
+const MAX_POSTED_STATE_BYTES = 256 * 2 ** 20;
+let warnedStateSize = false;
+
+function stateBytes(state: TrainState): number {
+  const tensors = [...state.weights, ...(state.best?.weights ?? [])];
+  let bytes = tensors.reduce((n, t) => n + t.data.byteLength, 0);
+  for (const slot of state.optimizer.slots) bytes += slot.data.byteLength;
+  return bytes;
+}
 /** Set while paused: the promise the loop awaits, and how to let it go on. */
 let pause: { promise: Promise<void>; release: () => void } | null = null;
 
@@ -56,7 +66,14 @@ function hooksFor(runId: string): TrainHooks {
     },
     onCheckpoint: (state) => {
       lastState = state;
-      post({ type: 'state', runId, state });
+      // A state copies every weight and optimiser moment; past a few hundred MB (a fine-tuned BERT's is over a GB)
+      // it stays here for recovery from a lost device, and the page is told it will not survive a reload.
+      const bytes = stateBytes(state);
+      if (bytes <= MAX_POSTED_STATE_BYTES) post({ type: 'state', runId, state });
+      else if (!warnedStateSize) {
+        warnedStateSize = true;
+        post({ type: 'note', runId, text: `The training state (${Math.round(bytes / 2 ** 20)} MB) is too big to keep in the browser's storage, so this run cannot resume after a reload.` });
+      }
     },
   };
 }

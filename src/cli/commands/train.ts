@@ -4,20 +4,25 @@
  * (the best dev weights, or the last without dev) and the same long CSV of metrics (core/metricRows.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { metricsToCsv } from '../../core/csv';
 import { metricRows, type MetricEval, type MetricStep } from '../../core/metricRows';
-import { unpackSplit } from '../../core/prepared';
+import { unpackSplit, type PreparedDataset } from '../../core/prepared';
 import { toRunYaml } from '../../core/yamlConfig';
 import { memoryReport } from '../../backend/activate';
+import { memoryLimits } from '../../backend/limits';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../../train/checkpointIO';
-import { runTraining, stepsPerEpochFor } from '../../train/runTraining';
+import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from '../../train/pretrained';
+import { pretrainedFit } from '../../train/pretrainedMemory';
+import { runTraining, stepsPerEpochFor, type TrainData } from '../../train/runTraining';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
 import { count, percent } from '../io';
 import { startNodeBackend } from '../nodeBackend';
 import { progressReporter } from '../progress';
-import { loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown } from '../runFile';
+import type { NodeBackend } from '../nodeBackend';
+import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown, type RunFile } from '../runFile';
 
 export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
 
@@ -35,6 +40,10 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
 
 Progress goes to stderr: a bar on a terminal, one line per epoch otherwise. Ctrl-C stops after the current step
 and still writes the files; a second Ctrl-C quits at once.
+
+With model.encoder pretrained, model.base_model names a Hugging Face checkpoint folder (config.json,
+model.safetensors, the tokenizer files), relative to FILE; a Hub id is not downloaded, so download the folder first.
+The checkpoint keeps the base model's config.json and tokenizer files, as the studio's does.
 
   --config FILE     the run file (YAML; see README.md, "Configuration"); data paths are relative to it
   --set key=value   override a key of the run file, e.g. --set training.epochs=2 --set model.hidden=32; repeatable
@@ -64,6 +73,25 @@ function makeDir(dir: string): void {
   }
 }
 
+/**
+ * encoder 'pretrained', as the training worker's withPretrained: reads the base model, gives the sentences their
+ * subword pieces, and refuses a model that does not fit.
+ */
+async function withPretrained(runFile: RunFile, prepared: PreparedDataset, data: TrainData, backend: NodeBackend): Promise<{ data: TrainData; baseModel: Map<string, Uint8Array> }> {
+  const { config } = runFile.yaml;
+  const files = loadBaseModelFiles(runFile);
+  try {
+    const base = readPretrainedBase(files);
+    const ready = pretrainedTrainData(config, base, data, { train: prepared.text.train.tokens, dev: prepared.text.dev.tokens });
+    // Node's total memory stands in for the browser's navigator.deviceMemory.
+    const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 }), longestWindow(ready.train));
+    if (fit.problem) throw new Error(`${config.baseModel} does not fit on ${backend}, so training did not start: ${fit.problem}`);
+    return { data: ready, baseModel: baseModelFiles(base) };
+  } catch (e) {
+    throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${(e as Error).message}`);
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
   const { options } = parseArgs(args, spec);
   if (!options.config) throw new UsageError('train needs --config FILE');
@@ -71,7 +99,7 @@ export async function run(args: string[]): Promise<number> {
   const { yaml } = runFile;
   const config = yaml.config;
   const { prepared } = loadRunData(runFile);
-  const data = { vocab: prepared.vocab, train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev), wordVectors: loadWordVectors(runFile) };
+  let data: TrainData = { vocab: prepared.vocab, train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev), wordVectors: loadWordVectors(runFile) };
 
   const outDir = options.out ? resolve(options.out) : yaml.paths.checkpointDir ? pathFromRunFile(runFile, yaml.paths.checkpointDir) : resolve('runs', timestamp());
   const logDir = !options.out && yaml.paths.logDir ? pathFromRunFile(runFile, yaml.paths.logDir) : outDir;
@@ -79,6 +107,8 @@ export async function run(args: string[]): Promise<number> {
   makeDir(logDir);
 
   const backend = await startNodeBackend(config.backend);
+  let baseModel: Map<string, Uint8Array> | undefined;
+  if (config.encoder === 'pretrained') ({ data, baseModel } = await withPretrained(runFile, prepared, data, backend));
   const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
   const planned = config.epochs * stepsPerEpoch;
   const totalSteps = config.maxSteps > 0 ? Math.min(config.maxSteps, planned) : planned;
@@ -123,8 +153,8 @@ export async function run(args: string[]): Promise<number> {
   // As the training worker: the download is the best dev checkpoint; without a dev split, the last weights.
   const trained = { steps: result.steps, epochs: result.epochs, bestDevF1: result.bestDevF1, bestStep: result.best?.step ?? null, backend, createdAt: new Date().toISOString() };
   const bytes = result.best
-    ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained)
-    : await saveCheckpoint(result.tagger, config, data.vocab, trained);
+    ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained, baseModel)
+    : await saveCheckpoint(result.tagger, config, data.vocab, trained, baseModel);
   result.tagger.dispose();
 
   const checkpointPath = join(outDir, 'checkpoint.zip');
@@ -135,7 +165,9 @@ export async function run(args: string[]): Promise<number> {
   );
   write(checkpointPath, bytes);
   write(csvPath, metricsToCsv(metricRows(basename(outDir), steps, evals)));
-  write(yamlPath, toRunYaml(config, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }));
+  // As the data paths: the base model folder from where run.yaml now lies.
+  const asTrained = baseModel ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
+  write(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }));
 
   const how = result.status === 'stopped' ? 'stopped' : result.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
   const best = result.best ? `best dev F1 ${percent(result.best.f1)} at step ${result.best.step}` : 'no dev data: the last weights';

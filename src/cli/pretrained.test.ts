@@ -1,0 +1,77 @@
+/**
+ * A pretrained-encoder run on the command line, through the real `ner` executable, with the tiny BERT fixture folder
+ * as model.base_model: train keeps the base model's files in the checkpoint, as the studio does; the checkpoint
+ * evaluates to the dev F1 its run recorded; predict + score equals evaluate. A Hub id is refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { parseMetricsCsv } from '../core/csv';
+import type { CheckpointConfig } from '../core/checkpoint';
+import { FIXTURES_DIR } from '../model/hf/fixtures';
+import { fixtureDir, runNer, type NerResult } from './testing/runNer';
+
+const DEMO = new URL('../../datasets/demo/', import.meta.url).pathname;
+const sentences = (file: string, n: number) => {
+  const all = readFileSync(join(DEMO, file), 'utf8').split(/\n\n+/).filter((s) => s.trim() !== '' && !s.startsWith('-DOCSTART-'));
+  return `${all.slice(0, n).join('\n\n').trim()}\n`;
+};
+
+const runYaml = (baseModel: string) => `model:
+  encoder: pretrained
+  base_model: ${baseModel}
+training:
+  lr: 0.01
+  epochs: 3
+  batch_size: 8
+  seed: 7
+data:
+  train: train.txt
+  dev: dev.txt
+`;
+
+const dir = fixtureDir({
+  'run.yaml': runYaml(join(FIXTURES_DIR, 'tiny-bert')),
+  'hub.yaml': runYaml('bert-base-cased'),
+  'train.txt': sentences('train.txt', 40),
+  'dev.txt': sentences('dev.txt', 16),
+});
+
+const ok = (r: NerResult) => {
+  if (r.status !== 0) throw new Error(`ner exited ${r.status}: ${r.stderr}`);
+  return r;
+};
+
+let zip: Record<string, Uint8Array>;
+let meta: CheckpointConfig;
+
+beforeAll(async () => {
+  ok(await runNer(['train', '--config', 'run.yaml', '--set', 'training.epochs=1', '--out', 'out'], dir));
+  zip = unzipSync(readFileSync(join(dir, 'out/checkpoint.zip')));
+  meta = JSON.parse(strFromU8(zip['config.json']));
+}, 30_000);
+
+describe('ner train, evaluate, predict with model.encoder pretrained', () => {
+  it('writes the checkpoint with the base model files, as the studio does, and the metrics CSV', () => {
+    expect(Object.keys(zip).filter((f) => f.startsWith('base_model/')).sort()).toEqual(['base_model/config.json', 'base_model/tokenizer.json', 'base_model/tokenizer_config.json']);
+    expect(meta.config).toMatchObject({ encoder: 'pretrained', epochs: 1 });
+    expect(meta.trained).toMatchObject({ steps: 5, epochs: 1, backend: 'wasm' });
+    expect(existsSync(join(dir, 'out/metrics.csv'))).toBe(true);
+    const rows = parseMetricsCsv(readFileSync(join(dir, 'out/metrics.csv'), 'utf8'));
+    expect(rows.filter((r) => r.metric === 'dev/f1').map((r) => r.value)).toEqual([meta.trained.bestDevF1]);
+  });
+
+  it('the checkpoint evaluates on dev to the best dev F1 its run recorded; predict then score gives the same JSON', async () => {
+    const evaluated = ok(await runNer(['evaluate', '--checkpoint', 'out/checkpoint.zip', '--data', 'dev.txt', '--json'], dir));
+    expect(JSON.parse(evaluated.stdout).f1).toBe(meta.trained.bestDevF1);
+    ok(await runNer(['predict', '--checkpoint', 'out/checkpoint.zip', '--data', 'dev.txt', '-o', 'pred.txt'], dir));
+    expect(ok(await runNer(['score', 'pred.txt', '--json'], dir)).stdout).toBe(evaluated.stdout);
+  });
+
+  it('refuses a Hub id, naming model.base_model', async () => {
+    const r = await runNer(['train', '--config', 'hub.yaml', '--out', 'hub'], dir);
+    expect(r.stderr).toMatch(/^ner train: hub\.yaml: model\.base_model: 'bert-base-cased' .*Hugging Face Hub id.*[Dd]ownload/);
+    expect(r.status).toBe(1);
+  });
+});
