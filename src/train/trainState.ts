@@ -130,3 +130,10 @@ export function replayDropout(tagger: Tagger, sentences: EncodedSentence[], micr
   const batch = makeBatch([shortest]);
   for (let i = 0; i < microSteps; i++) tf.dispose(tagger.loss(batch, true));
 }
+
+/** Bytes of tensor data a state holds: weights, the best weights and the optimiser's moments. */
+export function stateBytes(state: Pick<TrainState, 'weights' | 'best' | 'optimizer'>): number {
+  let bytes = 0;
+  for (const t of [...state.weights, ...(state.best?.weights ?? []), ...state.optimizer.slots]) bytes += t.data.byteLength;
+  return bytes;
+}

@@ -12,7 +12,7 @@ import { unpackVectors } from '../core/matchedVectors';
 import { runTraining, type TrainData, type TrainHooks, type TrainResult } from '../train/runTraining';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../train/checkpointIO';
 import { predictTags } from '../train/evaluate';
-import { weightMap, type TrainState } from '../train/trainState';
+import { stateBytes, weightMap, type TrainState } from '../train/trainState';
 import { memoryLimits } from '../backend/limits';
 import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from '../train/pretrained';
 import { pretrainedFit } from '../train/pretrainedMemory';
@@ -25,12 +25,6 @@ let stopRequested = false;
 const MAX_POSTED_STATE_BYTES = 256 * 2 ** 20;
 let warnedStateSize = false;
 
-function stateBytes(state: TrainState): number {
-  const tensors = [...state.weights, ...(state.best?.weights ?? [])];
-  let bytes = tensors.reduce((n, t) => n + t.data.byteLength, 0);
-  for (const slot of state.optimizer.slots) bytes += slot.data.byteLength;
-  return bytes;
-}
 /** Set while paused: the promise the loop awaits, and how to let it go on. */
 let pause: { promise: Promise<void>; release: () => void } | null = null;
 
