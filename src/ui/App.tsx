@@ -1,6 +1,7 @@
 /** @file The studio's layout: data on the left, training and its live charts in the middle, runs below. */
 import { useEffect } from 'react';
 import { useStudio } from '../store';
+import { Panel } from './components/Panel';
 import { DatasetPanel } from './panels/DatasetPanel';
 import { TrainPanel } from './panels/TrainPanel';
 import { RunStatus } from './panels/RunStatus';
@@ -26,52 +27,42 @@ export function App() {
         <p className="tagline">Train a named entity tagger on your own GPU, in this tab. Your data never leaves the machine.</p>
       </header>
       <main className="app-main">
-        <section aria-labelledby="data-heading" className="panel">
-          <h2 id="data-heading">Data</h2>
+        <Panel title="Data">
           <DatasetPanel />
-        </section>
-        <section aria-labelledby="train-heading" className="panel">
-          <h2 id="train-heading">Training</h2>
+        </Panel>
+        <Panel title="Training">
           <TrainPanel />
           <RunStatus />
-        </section>
-        <section aria-labelledby="charts-heading" className="panel panel-wide">
-          <h2 id="charts-heading">Metrics</h2>
+        </Panel>
+        <Panel title="Metrics" wide>
           <div className="charts">
             <LossChart />
             <F1Chart />
           </div>
-        </section>
-        <section aria-labelledby="runs-heading" className="panel panel-wide">
-          <h2 id="runs-heading">Runs</h2>
+        </Panel>
+        <Panel title="Runs" wide>
           <RunsTable />
-        </section>
-        <section aria-labelledby="compare-heading" className="panel panel-wide">
-          <h2 id="compare-heading">Compare runs</h2>
+        </Panel>
+        <Panel title="Compare runs" wide>
           <ComparePanel />
-        </section>
-        <section aria-labelledby="lab-heading" className="panel panel-wide">
-          <h2 id="lab-heading">Loss lab</h2>
+        </Panel>
+        <Panel title="Loss lab" wide>
           <LossLab />
-        </section>
-        <section aria-labelledby="playground-heading" className="panel panel-wide">
-          <h2 id="playground-heading">Playground</h2>
+        </Panel>
+        <Panel title="Playground" wide>
           <Playground />
-        </section>
-        <section aria-labelledby="dataset-view-heading" className="panel panel-wide">
-          <h2 id="dataset-view-heading">Dataset view</h2>
+        </Panel>
+        <Panel title="Dataset view" wide>
           <DatasetView />
-        </section>
-        <section aria-labelledby="errors-heading" className="panel panel-wide">
-          <h2 id="errors-heading">Error analysis</h2>
+        </Panel>
+        <Panel title="Error analysis" wide>
           <ErrorAnalysisView />
-        </section>
-        <section aria-labelledby="model-heading" className="panel panel-wide">
-          <h2 id="model-heading">Model view</h2>
+        </Panel>
+        <Panel title="Model view" wide>
           <h3>CRF transitions</h3>
           <CrfView />
           <SimilarityView />
-        </section>
+        </Panel>
       </main>
     </div>
   );
