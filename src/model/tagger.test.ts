@@ -1,20 +1,11 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../core/batch';
-import type { Sentence } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
 import { checkTaggerConfig, DEFAULT_TAGGER, Tagger, type TaggerConfig } from './tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from './testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES, sentence } from './testing';
 
-const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
-const SENTENCES = [
-  s('Anna Berg lives in Oslo', 'B-PER I-PER O O B-LOC'),
-  s('Oslo is cold', 'B-LOC O O'),
-  s('Carl visited Acme Corp in Rome today', 'B-PER O B-ORG I-ORG O B-LOC O'),
-  s('Acme Corp hired Anna', 'B-ORG I-ORG O B-PER'),
-  s('Rome', 'B-LOC'),
-  s('the weather in Oslo and Rome is nice', 'O O O B-LOC O B-LOC O O'),
-];
+const SENTENCES = TINY_SENTENCES;
 const vocab = buildVocabularies(SENTENCES);
 const batch = makeBatch(SENTENCES.map(makeEncoder(vocab)));
 
@@ -110,7 +101,7 @@ describe.each(TEST_BACKENDS)('Tagger on %s', (backend) => {
 
   test('a batch of one-word sentences (T = 1) trains too', async () => {
     await useBackend(backend);
-    const oneWord = makeBatch([s('Oslo', 'B-LOC'), s('Rome', 'B-LOC'), s('Anna', 'B-PER')].map(makeEncoder(vocab)));
+    const oneWord = makeBatch([sentence('Oslo', 'B-LOC'), sentence('Rome', 'B-LOC'), sentence('Anna', 'B-PER')].map(makeEncoder(vocab)));
     await expectNoLeaks(async () => {
       const tagger = new Tagger(config(), 5);
       const optimizer = tf.train.adam(0.01);

@@ -2,26 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../core/batch';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
-import type { Sentence } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
 import { Tagger } from '../model/tagger';
-import { expectNoLeaks, useBackend } from '../model/testing';
+import { expectNoLeaks, useBackend, TINY_SENTENCES, sentence } from '../model/testing';
 import { evaluateTagger } from './evaluate';
 import { makeOptimizer } from './optimizers';
 import { runTraining, taggerConfigFor, type EvalEvent, type StepEvent, type TrainData, type TrainHooks, type TrainState } from './runTraining';
 import { weightMap } from './trainState';
 import { trainStep } from './trainStep';
 
-const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
-const TRAIN = [
-  s('Anna Berg lives in Oslo', 'B-PER I-PER O O B-LOC'),
-  s('Oslo is cold', 'B-LOC O O'),
-  s('Carl visited Acme Corp in Rome today', 'B-PER O B-ORG I-ORG O B-LOC O'),
-  s('Acme Corp hired Anna', 'B-ORG I-ORG O B-PER'),
-  s('Rome', 'B-LOC'),
-  s('the weather in Oslo and Rome is nice', 'O O O B-LOC O B-LOC O O'),
-];
-const DEV = [s('Anna lives in Rome', 'B-PER O O B-LOC'), s('Acme Corp is in Oslo', 'B-ORG I-ORG O O B-LOC')];
+const TRAIN = TINY_SENTENCES;
+const DEV = [sentence('Anna lives in Rome', 'B-PER O O B-LOC'), sentence('Acme Corp is in Oslo', 'B-ORG I-ORG O O B-LOC')];
 const vocab = buildVocabularies(TRAIN);
 const encode = makeEncoder(vocab);
 const DATA: TrainData = { vocab, train: TRAIN.map(encode), dev: DEV.map(encode) };

@@ -3,21 +3,14 @@ import { makeBatch } from '../core/batch';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
 import { constraintsForLabels } from '../core/constraints';
 import { applyPreset } from '../core/presets';
-import type { Sentence } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/vocab';
 import { parseWordVectors } from '../core/wordVectors';
-import { expectNoLeaks, useBackend } from '../model/testing';
+import { expectNoLeaks, useBackend, TINY_SENTENCES, sentence } from '../model/testing';
 import { Tagger } from '../model/tagger';
 import { runTraining, taggerConfigFor, type TrainData } from './runTraining';
 import { goldConstraintProblem, taggerInitFor } from './taggerInit';
 
-const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
-const TRAIN = [
-  s('Anna Berg lives in Oslo', 'B-PER I-PER O O B-LOC'),
-  s('Oslo is cold', 'B-LOC O O'),
-  s('Carl visited Acme Corp in Rome today', 'B-PER O B-ORG I-ORG O B-LOC O'),
-  s('Acme Corp hired Anna', 'B-ORG I-ORG O B-PER'),
-];
+const TRAIN = TINY_SENTENCES.slice(0, 4);
 const vocab = buildVocabularies(TRAIN);
 const encode = makeEncoder(vocab);
 const DATA: TrainData = { vocab, train: TRAIN.map(encode), dev: [] };
@@ -42,7 +35,7 @@ describe('goldConstraintProblem', () => {
     const allowed = constraintsForLabels(vocab.labels);
     expect(goldConstraintProblem(allowed, vocab, DATA.train)).toBeNull();
     expect(goldConstraintProblem(null, vocab, DATA.train)).toBeNull();
-    const iob1 = [s('Anna Berg lives', 'I-PER I-PER O'), ...TRAIN].map(encode);
+    const iob1 = [sentence('Anna Berg lives', 'I-PER I-PER O'), ...TRAIN].map(encode);
     expect(goldConstraintProblem(allowed, vocab, iob1)).toMatch(/^constrainTransitions: 1 training sentence breaks the IOB2 rules the CRF is held to \(sentence 1: start -> I-PER\)/);
   });
 });
@@ -76,7 +69,7 @@ describe('runTraining with the new encoders', () => {
 
   it('refuses IOB1 data while the CRF is constrained, and trains it when constraints are off', async () => {
     await useBackend('cpu');
-    const iob1 = { ...DATA, train: [s('Anna Berg lives', 'I-PER I-PER O'), ...TRAIN].map(encode) };
+    const iob1 = { ...DATA, train: [sentence('Anna Berg lives', 'I-PER I-PER O'), ...TRAIN].map(encode) };
     const config = { ...DEFAULT_CONFIG, hidden: 4, wordDim: 4, charFilters: 4, epochs: 1, batchSize: 4, backend: 'cpu' as const };
     await expect(runTraining(config, iob1)).rejects.toThrow(/^Cannot train: constrainTransitions: 1 training sentence breaks the IOB2 rules/);
     const result = await runTraining({ ...config, constrainTransitions: false }, iob1);

@@ -2,20 +2,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../../core/batch';
 import { constraintsForLabels, firstForbidden } from '../../core/constraints';
-import type { Sentence } from '../../core/types';
 import { buildVocabularies, makeEncoder } from '../../core/vocab';
 import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES } from '../testing';
 
-const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
-const SENTENCES = [
-  s('Anna Berg lives in Oslo', 'B-PER I-PER O O B-LOC'),
-  s('Oslo is cold', 'B-LOC O O'),
-  s('Carl visited Acme Corp in Rome today', 'B-PER O B-ORG I-ORG O B-LOC O'),
-  s('Acme Corp hired Anna', 'B-ORG I-ORG O B-PER'),
-  s('Rome', 'B-LOC'),
-  s('the weather in Oslo and Rome is nice', 'O O O B-LOC O B-LOC O O'),
-];
+const SENTENCES = TINY_SENTENCES;
 const vocab = buildVocabularies(SENTENCES);
 const encode = makeEncoder(vocab);
 const batch = makeBatch(SENTENCES.map(encode));
