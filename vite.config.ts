@@ -16,7 +16,7 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1' },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'testing/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -2,7 +2,7 @@
 import { activateBackend } from '../src/backend/activate';
 import { benchmark, type BenchData } from '../src/train/bench';
 import type { BenchRun } from '../src/train/benchReport';
-import type { PresetName } from '../src/core/presets';
+import type { PresetName } from '../src/core/config/presets';
 
 export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
 

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RunConfig } from '../src/core/config';
+import type { RunConfig } from '../src/core/config/config';
 import type { PeerResult } from '../src/train/benchReport';
 
 export const PEER_SCRIPT = fileURLToPath(new URL('../../shared/peer/bilstm_crf_torch.py', import.meta.url));

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../src/cli/args';
-import { PRESET_NAMES, type PresetName } from '../src/core/presets';
+import { PRESET_NAMES, type PresetName } from '../src/core/config/presets';
 import { benchConfig, benchData, isBenchPreset } from '../src/train/bench';
 import { markdownTable, type BenchReport, type BenchRun } from '../src/train/benchReport';
 import type { BenchRequest } from '../src/bench/protocol';

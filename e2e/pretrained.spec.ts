@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
-const FIXTURE = 'src/model/hf/fixtures/tiny-bert';
+const FIXTURE = 'testing/fixtures/hf/tiny-bert';
 const MODEL_FILES = ['config.json', 'model.safetensors', 'tokenizer.json', 'tokenizer_config.json'];
 const fixturePaths = MODEL_FILES.map((f) => `${FIXTURE}/${f}`);
 

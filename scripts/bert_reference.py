@@ -149,4 +149,4 @@ def main(root):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "src/model/hf/fixtures")
+    main(sys.argv[1] if len(sys.argv) > 1 else "testing/fixtures/hf")

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CONFIG } from '../src/core/config';
-import { unpackSplit } from '../src/core/prepared';
-import { expectNoLeaks, useBackend } from '../src/model/testing';
+import { DEFAULT_CONFIG } from '../src/core/config/config';
+import { unpackSplit } from '../src/core/dataset/prepared';
+import { expectNoLeaks, useBackend } from '../testing/tfjs';
 import { runTraining } from '../src/train/runTraining';
 import { prepareFromTexts } from '../src/worker/prepare';
 

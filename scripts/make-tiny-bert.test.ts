@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES_DIR } from '../src/model/hf/fixtures';
+import { FIXTURES_DIR } from '../testing/hfFixtures';
 import { writeTinyCheckpoints } from './make-tiny-bert';
 
 describe('make-tiny-bert', () => {

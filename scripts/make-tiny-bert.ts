@@ -5,12 +5,12 @@
  * and tiny-distilbert (DistilBERT's names). scripts/bert_reference.py computes their forward pass
  * independently in PyTorch.
  *
- *   npx tsx scripts/make-tiny-bert.ts [outDir]    (default src/model/hf/fixtures)
+ *   npx tsx scripts/make-tiny-bert.ts [outDir]    (default testing/fixtures/hf)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRng, normal } from '../src/core/rng';
-import { encodeSafetensors, type NamedTensor } from '../src/core/safetensors';
+import { encodeSafetensors, type NamedTensor } from '../src/core/checkpoint/safetensors';
 import { parseEncoderConfig } from '../src/model/hf/config';
 import { encoderParams } from '../src/model/hf/paramNames';
 import { wordPieceTokenizerJson } from '../src/tokenize/wordPieceJson';
@@ -141,5 +141,5 @@ export function writeTinyCheckpoints(outDir: string): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const dir of writeTinyCheckpoints(process.argv[2] ?? 'src/model/hf/fixtures')) console.log(`wrote ${dir}`);
+  for (const dir of writeTinyCheckpoints(process.argv[2] ?? 'testing/fixtures/hf')) console.log(`wrote ${dir}`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeRng } from '../core/rng';
-import { expectNoLeaks, useBackend } from '../model/testing';
+import { expectNoLeaks, useBackend } from '../../testing/tfjs';
 import { registerFastCpuKernels } from './cpuKernels';
 
 const rng = makeRng(3);

@@ -4,7 +4,7 @@
  * "auto" picks wasm there. No tfjs import here, so this runs and tests anywhere.
  */
 
-import type { BackendChoice } from '../core/config';
+import type { BackendChoice } from '../core/config/config';
 
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeRng } from '../core/rng';
-import { expectNoLeaks, useBackend } from '../model/testing';
+import { expectNoLeaks, useBackend } from '../../testing/tfjs';
 import { registerMissingWasmKernels } from './wasmKernels';
 
 async function onBackend(name: 'cpu' | 'wasm', fn: () => tf.Tensor): Promise<{ shape: number[]; values: number[] }> {

@@ -4,10 +4,10 @@
  * checkpoint reproduces the dev F1 its run recorded.
  */
 import { readFileSync } from 'node:fs';
-import { readCheckpoint } from '../core/checkpoint';
+import { readCheckpoint } from '../core/checkpoint/checkpoint';
 import { parseFile } from '../core/formats';
 import type { Sentence } from '../core/types';
-import { makeEncoder } from '../core/vocab';
+import { makeEncoder } from '../core/dataset/vocab';
 import { loadCheckpoint } from '../train/checkpointIO';
 import { predictTags } from '../train/evaluate';
 import { evalBatchSize } from '../train/runTraining';

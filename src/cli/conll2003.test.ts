@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fixtureDir, runNer } from './testing/runNer';
+import { fixtureDir, runNer } from '../../testing/runNer';
 
 const conll = fileURLToPath(new URL('../../../shared/datasets/conll2003', import.meta.url));
 const present = existsSync(`${conll}/eng.testb`) && existsSync(`${conll}/iob2/valid.txt`);

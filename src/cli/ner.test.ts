@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureDir, runNer } from './testing/runNer';
+import { fixtureDir, runNer } from '../../testing/runNer';
 
 const CONLL_IOB1 = [
   '-DOCSTART- -X- O O',

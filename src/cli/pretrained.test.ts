@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { parseMetricsCsv } from '../core/csv';
-import type { CheckpointConfig } from '../core/checkpoint';
-import { FIXTURES_DIR } from '../model/hf/fixtures';
-import { fixtureDir, runNer, type NerResult } from './testing/runNer';
+import { parseMetricsCsv } from '../core/metrics/csv';
+import type { CheckpointConfig } from '../core/checkpoint/checkpoint';
+import { FIXTURES_DIR } from '../../testing/hfFixtures';
+import { fixtureDir, runNer, type NerResult } from '../../testing/runNer';
 
 // Sentences in the words the tiny model's 60-piece vocabulary knows, so one epoch finds some entities.
 const PER = [['John', 'Smith'], ['Mary'], ['Mary', 'Smith'], ['John']];

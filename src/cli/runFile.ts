@@ -7,12 +7,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ParsedInput } from '../core/formats';
-import { prepareDataset, type PreparedDataset } from '../core/prepared';
-import { datasetFromSplits } from '../core/splits';
+import { prepareDataset, type PreparedDataset } from '../core/dataset/prepared';
+import { datasetFromSplits } from '../core/dataset/splits';
 import type { Dataset, SplitName } from '../core/types';
-import { buildVocabularies } from '../core/vocab';
-import { parseWordVectors, type WordVectors } from '../core/wordVectors';
-import { parseRunYaml, type RunYaml } from '../core/yamlConfig';
+import { buildVocabularies } from '../core/dataset/vocab';
+import { parseWordVectors, type WordVectors } from '../core/vectors/wordVectors';
+import { parseRunYaml, type RunYaml } from '../core/config/yamlConfig';
 import { SAFETENSORS_INDEX, TOKENIZER_FILES } from '../model/hf/checkpoint';
 import { CliError } from './command';
 import { loadFile, readInput, reportDiagnostics } from './io';

@@ -2,8 +2,8 @@
  * @file How `ner score` and `ner evaluate` print entity scores: conlleval's text report, or one JSON object. Both
  * commands go through printScores, so the same tags give byte-identical output.
  */
-import { countEntities, macroF1, scoresFromCounts, type CountsBreakdown } from '../core/metrics';
-import type { StrictScheme } from '../core/tags';
+import { countEntities, macroF1, scoresFromCounts, type CountsBreakdown } from '../core/metrics/metrics';
+import type { StrictScheme } from '../core/tags/tags';
 import type { EntityScores } from '../core/types';
 
 export type ScoreMode = 'default' | 'strict';

@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { parseMetricsCsv } from '../core/csv';
-import type { CheckpointConfig } from '../core/checkpoint';
-import { fixtureDir, runNer, type NerResult } from './testing/runNer';
+import { parseMetricsCsv } from '../core/metrics/csv';
+import type { CheckpointConfig } from '../core/checkpoint/checkpoint';
+import { fixtureDir, runNer, type NerResult } from '../../testing/runNer';
 
 const DEMO = new URL('../../datasets/demo/', import.meta.url).pathname;
 /** The first n sentences of a demo split: enough for a tiny model to find some entities in two epochs. */

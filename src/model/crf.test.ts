@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeRng } from '../core/rng';
 import { crfGoldScore, crfLogLikelihood, crfLogPartition } from './crf';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from './testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../testing/tfjs';
 
 /** A tiny CRF problem with plain arrays, scored in float64 by enumerating all K^T paths. */
 interface Problem {

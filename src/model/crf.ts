@@ -6,7 +6,7 @@
  * sentence, while the score and partition functions expect at least one token.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AllowedTransitions } from '../core/constraints';
+import type { AllowedTransitions } from '../core/tags/constraints';
 import { matMul } from './layers/matMul';
 import { logSumExp } from './layers/reductions';
 import { timeSteps } from './layers/timeSteps';

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { allowedTransitions, firstForbidden, type AllowedTransitions } from '../core/constraints';
+import { allowedTransitions, firstForbidden, type AllowedTransitions } from '../core/tags/constraints';
 import { makeRng } from '../core/rng';
-import type { TagScheme } from '../core/tags';
-import { viterbiDecode } from '../core/viterbi';
+import type { TagScheme } from '../core/tags/tags';
+import { viterbiDecode } from '../core/decode/viterbi';
 import { constrainedScores, crfGoldScore, crfLogPartition } from './crf';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from './testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../testing/tfjs';
 
 const LABELS: Record<'IOB2' | 'IOBES', string[]> = {
   IOB2: ['O', 'B-LOC', 'B-PER', 'I-LOC', 'I-PER'],

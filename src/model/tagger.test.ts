@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../core/batch';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { makeBatch } from '../core/dataset/batch';
+import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
 import { checkTaggerConfig, DEFAULT_TAGGER, Tagger, type TaggerConfig } from './tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES, sentence } from './testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES, sentence } from '../../testing/tfjs';
 
 const SENTENCES = TINY_SENTENCES;
 const vocab = buildVocabularies(SENTENCES);

@@ -4,11 +4,11 @@
  * flat typed arrays (core/batch.ts); decoding reads the scores once and runs Viterbi in plain TypeScript.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../core/batch';
+import type { Batch } from '../core/dataset/batch';
 import { makeRng } from '../core/rng';
-import { argmaxDecode, viterbiDecode } from '../core/viterbi';
+import { argmaxDecode, viterbiDecode } from '../core/decode/viterbi';
 import { constrainedScores, type CrfParams } from './crf';
-import { ENCODERS, type Encoder, type PretrainedInit } from './encoders';
+import { ENCODER_TABLE, type Encoder, type PretrainedInit } from './encoders';
 import { PretrainedEncoder } from './encoders/pretrained';
 import type { HfEncoder } from './hf/encoder';
 import { SeededDropout } from './layers/dropout';
@@ -59,7 +59,7 @@ export class Tagger {
     const rng = makeRng(seed);
     // A separate stream for dropout, so changing the architecture's init does not shift the masks.
     this.dropout = new SeededDropout(c.dropout, makeRng((seed ^ 0x5bd1e995) >>> 0));
-    this.encoder = ENCODERS[c.encoder]({ config: c, store: this.store, rng, dropout: this.dropout, wordVectors: init.wordVectors, pretrained: init.pretrained });
+    this.encoder = ENCODER_TABLE[c.encoder]({ config: c, store: this.store, rng, dropout: this.dropout, wordVectors: init.wordVectors, pretrained: init.pretrained });
     this.hiddenDim = this.encoder.outputDim;
     this.head = new Linear(this.store, 'emissions', this.hiddenDim, c.numLabels, rng);
     const K = c.numLabels;

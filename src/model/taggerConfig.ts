@@ -2,12 +2,12 @@
  * @file The tagger's own description: sizes from the vocabularies, the encoder's shape, the head. RunConfig
  * (core/config.ts) is what a person chooses; train/runTraining.ts' taggerConfigFor turns it into this.
  */
-import type { AllowedTransitions } from '../core/constraints';
-import type { EncoderName, RunConfig } from '../core/config';
-import type { LossData } from '../core/lossData';
-import { ENCODERS } from './encoders';
+import type { AllowedTransitions } from '../core/tags/constraints';
+import type { EncoderName, RunConfig } from '../core/config/config';
+import type { LossData } from '../core/losses/lossData';
+import { ENCODER_TABLE } from './encoders';
 import type { EncoderTraining } from './hf/encoder';
-import { LOSSES, type LossName } from './losses';
+import { LOSS_TABLE, type LossName } from './losses';
 
 /** The model's shape fields, as the run config names and documents them (core/config.ts). */
 type ShapeFields = 'wordDim' | 'charDim' | 'charFilters' | 'hidden' | 'lstmLayers' | 'transformerLayers' | 'heads' | 'modelDim' | 'ffnDim' | 'positional' | 'maxPositions' | 'dropout';
@@ -55,8 +55,8 @@ const SIZES = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDi
 
 /** Why a config cannot be built, in words for the person who chose it; null when it is fine. */
 export function checkTaggerConfig(c: TaggerConfig): string | null {
-  if (!Object.hasOwn(ENCODERS, c.encoder)) return `unknown encoder '${c.encoder}'`;
-  if (!(c.loss in LOSSES)) return `unknown loss '${c.loss}'`;
+  if (!Object.hasOwn(ENCODER_TABLE, c.encoder)) return `unknown encoder '${c.encoder}'`;
+  if (!(c.loss in LOSS_TABLE)) return `unknown loss '${c.loss}'`;
   if (c.encoder === 'pretrained' && !c.pretrained) return 'the pretrained encoder needs its settings (pretrained)';
   if (c.loss === 'crf' && !c.crf) return "loss 'crf' needs the CRF: turn CRF on or choose cross_entropy";
   for (const key of SIZES) {

@@ -1,6 +1,6 @@
 /** @file The dataset slice: the loaded, prepared dataset and what the parser said about the files. */
 import type { StateCreator } from 'zustand';
-import type { PreparedDataset } from '../core/prepared';
+import type { PreparedDataset } from '../core/dataset/prepared';
 import type { Diagnostic } from '../core/types';
 import { loadDemo, loadFiles, type LoadProgress, type LoadResult } from '../worker/client';
 import type { StudioState } from './index';

@@ -1,6 +1,6 @@
 /** @file What a run's downloads contain: its metrics as TensorBoard-style long CSV rows (the same as `ner train`'s). */
-import { metricsToCsv, type MetricRow } from '../core/csv';
-import { metricRows } from '../core/metricRows';
+import { metricsToCsv, type MetricRow } from '../core/metrics/csv';
+import { metricRows } from '../core/metrics/metricRows';
 import type { RunRecord } from './runs';
 
 export function runMetricRows(run: RunRecord): MetricRow[] {

@@ -3,10 +3,10 @@
  * initialisation and the batch order; the split is the loaded dataset's), run one after another.
  */
 import type { StateCreator } from 'zustand';
-import type { LossChoice, RunConfig } from '../core/config';
-import { validateConfig } from '../core/config';
-import { lossDataFor } from '../core/lossData';
-import { lossDataProblems } from '../core/lossRules';
+import type { LossChoice, RunConfig } from '../core/config/config';
+import { validateConfig } from '../core/config/config';
+import { lossDataFor } from '../core/losses/lossData';
+import { lossDataProblems } from '../core/losses/lossRules';
 import type { StudioState } from './index';
 import { isActive, type LabTag } from './runRecord';
 

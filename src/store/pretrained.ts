@@ -5,7 +5,7 @@
  * Hub download is kept in the browser's Cache API by the model worker.
  */
 import type { StateCreator } from 'zustand';
-import type { RunConfig } from '../core/config';
+import type { RunConfig } from '../core/config/config';
 import type { PretrainedFiles, PretrainedFitReport, PretrainedSummary } from '../worker/protocol';
 import { downloadPretrained, exportHuggingFace, openPretrainedFiles, pretrainedFitFor, type LoadedPretrained } from '../worker/client';
 import type { StudioState } from './index';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyRunMessage, estimateSecondsLeft, newRun } from './runRecord';
-import { DEFAULT_CONFIG } from '../core/config';
+import { DEFAULT_CONFIG } from '../core/config/config';
 
 const step = (n: number, loss: number) => ({ type: 'step' as const, runId: 'r', step: n, epoch: 1, loss, tokensPerSec: 100, sentencesPerSec: 10, wallTime: n, stepsPerEpoch: 4 });
 const evalAt = (n: number, f1: number) => ({ type: 'eval' as const, runId: 'r', step: n, epoch: n / 4, precision: f1, recall: f1, f1, accuracy: 1, perType: {}, wallTime: n });

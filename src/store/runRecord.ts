@@ -2,9 +2,9 @@
  * @file What the studio knows about a run, and how each worker message changes it: a pure reducer,
  * so the live charts' bookkeeping is tested without a browser.
  */
-import type { RunConfig } from '../core/config';
+import type { RunConfig } from '../core/config/config';
 import type { EvalPoint, RunPhase, StepPoint, TrainResponse, TrainState } from '../worker/protocol';
-import { labelSimilarityMatrix } from '../core/lossData';
+import { labelSimilarityMatrix } from '../core/losses/lossData';
 
 /** 'interrupted': the page closed while the run was going; what it had reached is kept. */
 export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';

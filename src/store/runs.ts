@@ -1,9 +1,9 @@
 /** @file The runs slice: starting, stopping and resuming runs, feeding worker messages to the reducer, keeping runs in IndexedDB. */
 import type { StateCreator } from 'zustand';
-import type { RunConfig } from '../core/config';
-import { completeConfig, validateConfig } from '../core/config';
-import { readCheckpointConfig, type CheckpointConfig } from '../core/checkpoint';
-import type { SplitText } from '../core/prepared';
+import type { RunConfig } from '../core/config/config';
+import { completeConfig, validateConfig } from '../core/config/config';
+import { readCheckpointConfig, type CheckpointConfig } from '../core/checkpoint/checkpoint';
+import type { SplitText } from '../core/dataset/prepared';
 import type { TrainResponse, TrainState } from '../worker/protocol';
 import { startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';

@@ -1,6 +1,6 @@
 /** @file The settings slice: the run configuration being edited in the form. */
 import type { StateCreator } from 'zustand';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import type { StudioState } from './index';
 
 export interface SettingsSlice {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandToPieces, pieceLabelsFor, wordPieces } from './sentencePieces';
 import { loadSubwordTokenizer } from './subwordTokenizer';
-import { wordPieceJson } from './testing';
+import { wordPieceJson } from '../../testing/tokenizers';
 
 describe('pieceLabelsFor', () => {
   const names = ['O', 'B-PER', 'I-PER', 'E-PER', 'S-PER', 'B-LOC', 'U-ORG', 'B-ORG', 'I-ORG', 'L-ORG'];

@@ -4,8 +4,8 @@
  * always for evaluation), or become the pieces themselves ('all' alignment in training), each
  * labelled so that the piece sequence is a valid sequence of the tag scheme (B-X I-X I-X).
  */
-import type { SentencePieces } from '../core/subwords';
-import type { EncodedSentence } from '../core/vocab';
+import type { SentencePieces } from '../core/dataset/subwords';
+import type { EncodedSentence } from '../core/dataset/vocab';
 import type { SubwordTokenizer } from './subwordTokenizer';
 import { bestWindowPerWord } from './wordScores';
 import { encodeWords } from './wordWindows';

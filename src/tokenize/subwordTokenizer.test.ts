@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCheckpointTokenizer, loadSubwordTokenizer } from './subwordTokenizer';
-import { byteLevelBpeJson, unigramJson, wordPieceJson, WORDPIECE_VOCAB } from './testing';
+import { byteLevelBpeJson, unigramJson, wordPieceJson, WORDPIECE_VOCAB } from '../../testing/tokenizers';
 import { parseVocabTxt, wordPieceTokenizerJson } from './wordPieceJson';
 
 const tokenizers = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadSubwordTokenizer } from './subwordTokenizer';
-import { wordPieceJson } from './testing';
+import { wordPieceJson } from '../../testing/tokenizers';
 import { beginToInsideLabels, encodeWords, IGNORE_LABEL as X, planWindows } from './wordWindows';
 
 describe('planWindows', () => {

@@ -5,10 +5,10 @@
  * kernels), peak tensor memory from tf.profile of one more step, and GPU dispatches through an optional counter.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import { parseFile } from '../core/formats';
-import { applyPreset, PRESETS, type PresetName } from '../core/presets';
-import { buildVocabularies, makeEncoder, type EncodedSentence, type Vocabularies } from '../core/vocab';
+import { applyPreset, PRESETS, type PresetName } from '../core/config/presets';
+import { buildVocabularies, makeEncoder, type EncodedSentence, type Vocabularies } from '../core/dataset/vocab';
 import { predictTags } from './evaluate';
 import { runTraining } from './runTraining';
 import type { BenchRun } from './benchReport';
@@ -32,7 +32,7 @@ export function benchData(text: string, file: string): BenchData {
 
 /** The run config of a preset at a batch size: the studio's defaults with the preset's fields. */
 export function benchConfig(preset: PresetName, batchSize: number): RunConfig {
-  return { ...applyPreset(DEFAULT_CONFIG, preset), batchSize, evalEvery: 0, patience: 0, checkpointEvery: 0 };
+  return { ...applyPreset(DEFAULT_CONFIG, preset), batchSize, evalEvery: 0, patience: 0, stateEvery: 0 };
 }
 
 export const isBenchPreset = (name: string): name is PresetName => Object.hasOwn(PRESETS, name);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../core/batch';
-import { makeEncoder } from '../core/vocab';
+import { makeBatch } from '../core/dataset/batch';
+import { makeEncoder } from '../core/dataset/vocab';
 import { Tagger } from '../model/tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../model/testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../testing/tfjs';
 import { loadCheckpoint, saveCheckpoint } from './checkpointIO';
 import { taggerConfigFor } from './runTraining';
 
@@ -12,8 +12,8 @@ import { taggerConfigFor } from './runTraining';
  * bilstm-v1.zip was saved by the tagger as it was before encoders became selectable (commit 0581c36): a BiLSTM-CNN-CRF
  * trained 5 steps on three sentences, with its emissions and predictions on them written next to it.
  */
-const FIXTURE = new URL('../model/fixtures/bilstm-v1.zip', import.meta.url);
-const EXPECTED = JSON.parse(readFileSync(new URL('../model/fixtures/bilstm-v1.expected.json', import.meta.url), 'utf8')) as {
+const FIXTURE = new URL('../../testing/fixtures/bilstm-v1.zip', import.meta.url);
+const EXPECTED = JSON.parse(readFileSync(new URL('../../testing/fixtures/bilstm-v1.expected.json', import.meta.url), 'utf8')) as {
   sentences: { tokens: string[]; tags: string[] }[];
   predictions: number[][];
   emissions: number[];

@@ -1,7 +1,7 @@
 /** @file Turns a trained tagger into checkpoint bytes and back (the zip format lives in core/checkpoint.ts). */
-import { makeCheckpointConfig, readCheckpoint, writeCheckpoint, type CheckpointConfig, type WeightTensor } from '../core/checkpoint';
-import { completeConfig, type RunConfig } from '../core/config';
-import type { Vocabularies } from '../core/vocab';
+import { makeCheckpointConfig, readCheckpoint, writeCheckpoint, type CheckpointConfig, type WeightTensor } from '../core/checkpoint/checkpoint';
+import { completeConfig, type RunConfig } from '../core/config/config';
+import type { Vocabularies } from '../core/dataset/vocab';
 import { Tagger } from '../model/tagger';
 import { attachPiecesFor, readPretrainedBase, type AttachPieces, type PretrainedBase } from './pretrained';
 import { taggerConfigFor } from './runTraining';

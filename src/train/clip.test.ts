@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../model/testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../testing/tfjs';
 import { clipByGlobalNorm } from './clip';
 
 describe.each(TEST_BACKENDS)('clipByGlobalNorm on %s', (backend) => {

@@ -1,9 +1,9 @@
 /** @file Scores a tagger on a split: decode batch by batch, map ids to tags, entity-level metrics. */
 import type { Tagger } from '../model/tagger';
-import { makeBatch, sequentialBatches } from '../core/batch';
-import { entityScores } from '../core/metrics';
+import { makeBatch, sequentialBatches } from '../core/dataset/batch';
+import { entityScores } from '../core/metrics/metrics';
 import type { EntityScores } from '../core/types';
-import type { EncodedSentence } from '../core/vocab';
+import type { EncodedSentence } from '../core/dataset/vocab';
 
 export interface Evaluation {
   scores: EntityScores;

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import type { Sentence } from '../core/types';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
 import { readHfCheckpoint } from '../model/hf/checkpoint';
 import { HfEncoder } from '../model/hf/encoder';
-import { TINY_CHECKPOINTS, tinyCheckpointFiles } from '../model/hf/fixtures';
-import { expectNoLeaks, useBackend } from '../model/testing';
+import { TINY_CHECKPOINTS, tinyCheckpointFiles } from '../../testing/hfFixtures';
+import { expectNoLeaks, useBackend } from '../../testing/tfjs';
 import { loadCheckpoint, saveCheckpoint } from './checkpointIO';
 import { predictTags } from './evaluate';
 import { hfExportZip } from './hfExport';

@@ -1,10 +1,10 @@
 /** The loss choice through the training loop: refused with its reason before training, checkpointed, resumed only unchanged. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import type { Sentence } from '../core/types';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
 import { labelSimilarityOf } from '../model/losses';
-import { expectNoLeaks, useBackend } from '../model/testing';
+import { expectNoLeaks, useBackend } from '../../testing/tfjs';
 import { loadCheckpoint, saveCheckpoint } from './checkpointIO';
 import { runTraining, type TrainData } from './runTraining';
 import { resumeProblems } from './trainState';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { OPTIMIZERS, type OptimizerName } from '../core/config';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../model/testing';
+import { OPTIMIZER_NAMES, type OptimizerName } from '../core/config/config';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../testing/tfjs';
 import { makeOptimizer, type NamedVariable } from './optimizers';
 
 const SETTINGS = { learningRate: 0.1, weightDecay: 0.01, momentum: 0.9 };
@@ -66,7 +66,7 @@ describe.each(TEST_BACKENDS)('optimizers on %s', (backend) => {
     expect(w[1]).toEqual(close([0.805, -2.195]));
   });
 
-  it.each(OPTIMIZERS)('%s: exported state restores into a fresh optimiser that continues identically', async (name) => {
+  it.each(OPTIMIZER_NAMES)('%s: exported state restores into a fresh optimiser that continues identically', async (name) => {
     await useBackend(backend);
     const grads = [[0.3, -0.7], [0.1, 0.2], [-0.4, 0.5]];
     const [reference] = [await trajectory(name, grads.map((g) => [g, 0.05] as [number[], number]))];

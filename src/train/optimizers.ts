@@ -4,7 +4,7 @@
  * change every step (schedules) and its moments can be exported and restored (resume).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName, RunConfig } from '../core/config';
+import type { OptimizerName, RunConfig } from '../core/config/config';
 
 /** A trainable variable under the model's stable name ('bilstm.fw.kernel'), not tfjs' automatic one. */
 export interface NamedVariable {

@@ -3,12 +3,12 @@
  * decode, and give every entity a confidence from the token marginals.
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../core/batch';
-import { crfMarginals, softmaxMarginals, spanConfidence } from '../core/marginals';
-import { getSpans } from '../core/tags';
-import { makeEncoder, type Vocabularies } from '../core/vocab';
-import { viterbiDecode } from '../core/viterbi';
-import { tokenizeText, type WordToken } from '../core/wordTokenize';
+import { makeBatch } from '../core/dataset/batch';
+import { crfMarginals, softmaxMarginals, spanConfidence } from '../core/decode/marginals';
+import { getSpans } from '../core/tags/tags';
+import { makeEncoder, type Vocabularies } from '../core/dataset/vocab';
+import { viterbiDecode } from '../core/decode/viterbi';
+import { tokenizeText, type WordToken } from '../core/dataset/wordTokenize';
 import type { Tagger } from '../model/tagger';
 import type { AttachPieces } from './pretrained';
 

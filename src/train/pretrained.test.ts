@@ -1,12 +1,12 @@
 /** The pretrained encoder end to end on the tiny BERT checkpoint: training, freezing, save and load, windows. */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../core/batch';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { makeBatch } from '../core/dataset/batch';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import type { Sentence } from '../core/types';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
-import { tinyCheckpointFiles } from '../model/hf/fixtures';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../model/testing';
+import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
+import { tinyCheckpointFiles } from '../../testing/hfFixtures';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../testing/tfjs';
 import { encodeWords } from '../tokenize/wordWindows';
 import { saveCheckpoint, loadCheckpoint } from './checkpointIO';
 import { predictTags } from './evaluate';

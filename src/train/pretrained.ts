@@ -5,8 +5,8 @@
  * The same reader rebuilds a saved run from the files its checkpoint keeps (no weights there: the
  * tagger's own are).
  */
-import type { RunConfig } from '../core/config';
-import type { EncodedSentence, Vocabularies } from '../core/vocab';
+import type { RunConfig } from '../core/config/config';
+import type { EncodedSentence, Vocabularies } from '../core/dataset/vocab';
 import { readHfCheckpoint, TOKENIZER_FILES, type WeightData } from '../model/hf/checkpoint';
 import { parseEncoderConfig, type EncoderSpec } from '../model/hf/config';
 import type { EncoderTraining } from '../model/hf/encoder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import { parseEncoderConfig } from '../model/hf/config';
 import { pretrainedFit } from './pretrainedMemory';
 

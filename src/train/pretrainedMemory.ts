@@ -4,7 +4,7 @@
  * included) and model/hf/memory.ts' estimate against the backend's limits. The studio shows it
  * when a model is loaded; the training worker refuses to start a run that does not fit.
  */
-import type { RunConfig } from '../core/config';
+import type { RunConfig } from '../core/config/config';
 import type { EncoderSpec } from '../model/hf/config';
 import { estimateEncoderMemory, memoryProblem, type DeviceLimits } from '../model/hf/memory';
 import { encoderParameterCounts, headParameterCount } from '../model/hf/parameterCount';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../core/batch';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
+import { makeBatch } from '../core/dataset/batch';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
+import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
 import { Tagger } from '../model/tagger';
-import { expectNoLeaks, useBackend, TINY_SENTENCES, sentence } from '../model/testing';
+import { expectNoLeaks, useBackend, TINY_SENTENCES, sentence } from '../../testing/tfjs';
 import { evaluateTagger } from './evaluate';
 import { makeOptimizer } from './optimizers';
 import { runTraining, taggerConfigFor, type EvalEvent, type StepEvent, type TrainData, type TrainHooks, type TrainState } from './runTraining';
@@ -102,9 +102,9 @@ describe('runTraining', () => {
     expect(result).toMatchObject({ status: 'finished', stoppedEarly: true, steps: 3, best: { step: 1 } });
   });
 
-  it('hands out a resumable state after each evaluation and every checkpointEvery steps', async () => {
+  it('hands out a resumable state after each evaluation and every stateEvery steps', async () => {
     const at: number[] = [];
-    await train({ ...TINY, checkpointEvery: 2 }, { onCheckpoint: (st) => void at.push(st.step) });
+    await train({ ...TINY, stateEvery: 2 }, { onState: (st) => void at.push(st.step) });
     expect(at).toEqual([2, 3, 4, 6]);
   });
 

@@ -1,17 +1,17 @@
 /**
  * @file The training loop. It knows nothing of the page or the terminal: it reports through
- * hooks (onStep, onEval, onPhase, onCheckpoint) and asks shouldStop between steps, so the worker,
+ * hooks (onStep, onEval, onPhase, onState) and asks shouldStop between steps, so the worker,
  * the CLI and tests all drive the same loop. Given the state a run handed out, it continues that
  * run's exact loss curve (see trainState.ts).
  */
-import { makeBatch } from '../core/batch';
-import { completeConfig, validateConfig, type RunConfig } from '../core/config';
-import { constraintsForLabels } from '../core/constraints';
-import { lossDataFor } from '../core/lossData';
-import { lossDataProblems } from '../core/lossRules';
+import { makeBatch } from '../core/dataset/batch';
+import { completeConfig, validateConfig, type RunConfig } from '../core/config/config';
+import { constraintsForLabels } from '../core/tags/constraints';
+import { lossDataFor } from '../core/losses/lossData';
+import { lossDataProblems } from '../core/losses/lossRules';
 import type { EntityScores } from '../core/types';
-import type { EncodedSentence, Vocabularies } from '../core/vocab';
-import type { WordVectors } from '../core/wordVectors';
+import type { EncodedSentence, Vocabularies } from '../core/dataset/vocab';
+import type { WordVectors } from '../core/vectors/wordVectors';
 import type { PretrainedInit } from '../model/encoders';
 import { Tagger, type TaggerConfig } from '../model/tagger';
 import { encoderTrainingFor } from './pretrained';
@@ -79,10 +79,10 @@ export interface TrainHooks {
   onEval?: (e: EvalEvent) => void;
   onPhase?: (phase: TrainPhase, at: { step: number; epoch: number }) => void;
   /**
-   * A resumable state, after every evaluation and every config.checkpointEvery steps. Only built
+   * A resumable state, after every evaluation and every config.stateEvery steps. Only built
    * when this hook is given (it reads all weights and moments); awaited before training goes on.
    */
-  onCheckpoint?: (state: TrainState) => void | Promise<void>;
+  onState?: (state: TrainState) => void | Promise<void>;
   shouldStop?: () => boolean;
   /** Awaited between steps; a paused run's promise resolves when it is unpaused (or stopped). */
   whilePaused?: () => Promise<void>;
@@ -252,8 +252,8 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
           at.epoch++; // the saved cursor never points past the end of an epoch
           at.batchIndex = 0;
         }
-        const checkpointDue = evaluated || (config.checkpointEvery > 0 && at.step % config.checkpointEvery === 0);
-        if (hooks.onCheckpoint && checkpointDue) await hooks.onCheckpoint(await exportState());
+        const stateDue = evaluated || (config.stateEvery > 0 && at.step % config.stateEvery === 0);
+        if (hooks.onState && stateDue) await hooks.onState(await exportState());
         if (stoppedEarly || limitReached()) break training;
         if (epochDone) break;
       }

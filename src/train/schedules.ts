@@ -3,7 +3,7 @@
  * `Schedule`). `step` is the 0-based index of the optimiser update about to be made, so a resumed
  * run asks for the same rates as an uninterrupted one.
  */
-import type { ScheduleName } from '../core/config';
+import type { ScheduleName } from '../core/config/config';
 
 export type Schedule = (step: number) => number;
 

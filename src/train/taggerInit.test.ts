@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeBatch } from '../core/batch';
-import { DEFAULT_CONFIG, type RunConfig } from '../core/config';
-import { constraintsForLabels } from '../core/constraints';
-import { applyPreset } from '../core/presets';
-import { buildVocabularies, makeEncoder } from '../core/vocab';
-import { parseWordVectors } from '../core/wordVectors';
-import { expectNoLeaks, useBackend, TINY_SENTENCES, sentence } from '../model/testing';
+import { makeBatch } from '../core/dataset/batch';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
+import { constraintsForLabels } from '../core/tags/constraints';
+import { applyPreset } from '../core/config/presets';
+import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
+import { parseWordVectors } from '../core/vectors/wordVectors';
+import { expectNoLeaks, useBackend, TINY_SENTENCES, sentence } from '../../testing/tfjs';
 import { Tagger } from '../model/tagger';
 import { runTraining, taggerConfigFor, type TrainData } from './runTraining';
 import { goldConstraintProblem, taggerInitFor } from './taggerInit';

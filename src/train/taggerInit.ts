@@ -3,10 +3,10 @@
  * vocabulary, and gold labels that the CRF's transition constraints allow (IOB1 data breaks IOB2's rules, and a
  * constrained CRF would score its gold paths at about -10^4).
  */
-import type { RunConfig } from '../core/config';
-import { firstForbidden, schemeFromLabels, type AllowedTransitions } from '../core/constraints';
-import type { EncodedSentence, Vocabularies } from '../core/vocab';
-import { matchWordVectors, type WordVectors } from '../core/wordVectors';
+import type { RunConfig } from '../core/config/config';
+import { firstForbidden, schemeFromLabels, type AllowedTransitions } from '../core/tags/constraints';
+import type { EncodedSentence, Vocabularies } from '../core/dataset/vocab';
+import { matchWordVectors, type WordVectors } from '../core/vectors/wordVectors';
 import type { TaggerInit } from '../model/tagger';
 
 /** The tagger's starting point; throws (naming the config key) when the word vectors do not fit. */

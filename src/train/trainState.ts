@@ -7,11 +7,11 @@
  * epochs' shuffles (EpochOrders), and the dropout stream by replaying the draws (replayDropout).
  */
 import * as tf from '@tensorflow/tfjs';
-import { bucketByLength, makeBatch } from '../core/batch';
-import type { WeightTensor } from '../core/checkpoint';
-import { completeConfig, type RunConfig } from '../core/config';
+import { bucketByLength, makeBatch } from '../core/dataset/batch';
+import type { WeightTensor } from '../core/checkpoint/checkpoint';
+import { completeConfig, type RunConfig } from '../core/config/config';
 import { makeRng } from '../core/rng';
-import type { EncodedSentence } from '../core/vocab';
+import type { EncodedSentence } from '../core/dataset/vocab';
 import type { Tagger } from '../model/tagger';
 import type { EarlyStoppingState } from './earlyStopping';
 import type { OptimizerState, TrainOptimizer } from './optimizers';

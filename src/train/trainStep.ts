@@ -3,7 +3,7 @@
  * global norm, applied with this step's learning rate. One read from the device per step.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../core/batch';
+import type { Batch } from '../core/dataset/batch';
 import type { Tagger } from '../model/tagger';
 import { clipByGlobalNorm } from './clip';
 import type { NamedVariable, TrainOptimizer } from './optimizers';

@@ -2,8 +2,8 @@
  * @file The page's one handle on the workers. The store calls these functions; nothing on the
  * page imports tfjs, a worker module or the parser directly.
  */
-import type { RunConfig } from '../core/config';
-import type { PreparedDataset } from '../core/prepared';
+import type { RunConfig } from '../core/config/config';
+import type { PreparedDataset } from '../core/dataset/prepared';
 import type { Diagnostic } from '../core/types';
 import type {
   DataRequest,

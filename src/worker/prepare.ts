@@ -1,10 +1,10 @@
 /** @file From parsed files (or raw texts) to a PreparedDataset with all diagnostics; pure, shared by the data worker and tests. */
 import { parseFile, type ParsedInput } from '../core/formats';
-import { prepareDataset, type PreparedDataset } from '../core/prepared';
-import { assembleDataset } from '../core/splits';
+import { prepareDataset, type PreparedDataset } from '../core/dataset/prepared';
+import { assembleDataset } from '../core/dataset/splits';
 import type { Dataset, Diagnostic, Sentence } from '../core/types';
-import { convertScheme, detectScheme } from '../core/tags';
-import { buildVocabularies } from '../core/vocab';
+import { convertScheme, detectScheme } from '../core/tags/tags';
+import { buildVocabularies } from '../core/dataset/vocab';
 
 export interface PrepareResult {
   dataset: PreparedDataset | null;

@@ -3,11 +3,11 @@
  * workers post only what is new (one step, one evaluation), never a whole history.
  */
 import type { BackendName } from '../backend/probe';
-import type { RunConfig } from '../core/config';
-import type { PreparedDataset } from '../core/prepared';
-import type { MatchedVectors } from '../core/matchedVectors';
+import type { RunConfig } from '../core/config/config';
+import type { PreparedDataset } from '../core/dataset/prepared';
+import type { MatchedVectors } from '../core/vectors/matchedVectors';
 
-export type { MatchedVectors } from '../core/matchedVectors';
+export type { MatchedVectors } from '../core/vectors/matchedVectors';
 import type { Diagnostic, Prf } from '../core/types';
 import type { TextPrediction } from '../train/predictText';
 import type { TrainState } from '../train/trainState';

@@ -7,8 +7,8 @@ import type { TrainRequest, TrainResponse } from './protocol';
 import { describeAdapter, planBackend, type BackendName } from '../backend/probe';
 import { activateBackend, explainFailure, loseWebGpuDevice, memoryReport } from '../backend/activate';
 import { configureWasmAssets } from './wasmAssets';
-import { unpackSplit } from '../core/prepared';
-import { unpackVectors } from '../core/matchedVectors';
+import { unpackSplit } from '../core/dataset/prepared';
+import { unpackVectors } from '../core/vectors/matchedVectors';
 import { runTraining, type TrainData, type TrainHooks, type TrainResult } from '../train/runTraining';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../train/checkpointIO';
 import { predictTags } from '../train/evaluate';
@@ -58,7 +58,7 @@ function hooksFor(runId: string): TrainHooks {
       const s = e.scores;
       post({ type: 'eval', runId, step: e.step, epoch: e.epoch, precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy, perType: s.perType, wallTime: e.wallTime });
     },
-    onCheckpoint: (state) => {
+    onState: (state) => {
       lastState = state;
       // A state copies every weight and optimiser moment; past a few hundred MB (a fine-tuned BERT's is over a GB)
       // it stays here for recovery from a lost device, and the page is told it will not survive a reload.

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { sniffColumnLayout } from '../../core/formats/columnLayout';
-import { convertScheme, type TagScheme } from '../../core/tags';
+import { convertScheme, type TagScheme } from '../../core/tags/tags';
 import type { Sentence } from '../../core/types';
 import { parseArgs } from '../args';
 import { columnText, loadFile, readInput } from '../io';

@@ -3,7 +3,7 @@
  * and predicted tag columns, conlleval's input, so `ner score OUT` scores it as `ner evaluate` does.
  */
 import { writeFileSync } from 'node:fs';
-import { getSpans } from '../../core/tags';
+import { getSpans } from '../../core/tags/tags';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
 import { tagWithCheckpoint } from '../checkpointTags';

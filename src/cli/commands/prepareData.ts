@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { datasetStats } from '../../core/stats';
+import { datasetStats } from '../../core/dataset/stats';
 import type { Sentence, SplitName } from '../../core/types';
 import { parseArgs } from '../args';
 import { UsageError } from '../command';

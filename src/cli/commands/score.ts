@@ -2,7 +2,7 @@
  * @file `ner score FILE [--mode default|strict] [--json]`: seqeval's entity scores for a conlleval-style file whose
  * last two columns are the gold and the predicted tag, printed the way conlleval prints them.
  */
-import { parseColumns } from '../../core/conll';
+import { parseColumns } from '../../core/formats/conll';
 import { parseArgs } from '../args';
 import { CliError } from '../command';
 import { readInput, reportDiagnostics } from '../io';

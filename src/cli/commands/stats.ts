@@ -1,6 +1,6 @@
 /** @file `ner stats FILE... [--json]`: what the studio shows about a dataset, file by file, and across named splits. */
-import { datasetStats, splitStats, type Distribution } from '../../core/stats';
-import { splitFromFileName } from '../../core/splits';
+import { datasetStats, splitStats, type Distribution } from '../../core/dataset/stats';
+import { splitFromFileName } from '../../core/dataset/splits';
 import type { Sentence, SplitName } from '../../core/types';
 import { parseArgs } from '../args';
 import { CliError } from '../command';

@@ -6,10 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { metricsToCsv } from '../../core/csv';
-import { metricRows, type MetricEval, type MetricStep } from '../../core/metricRows';
-import { unpackSplit, type PreparedDataset } from '../../core/prepared';
-import { toRunYaml } from '../../core/yamlConfig';
+import { metricsToCsv } from '../../core/metrics/csv';
+import { metricRows, type MetricEval, type MetricStep } from '../../core/metrics/metricRows';
+import { unpackSplit, type PreparedDataset } from '../../core/dataset/prepared';
+import { toRunYaml } from '../../core/config/yamlConfig';
 import { memoryReport } from '../../backend/activate';
 import { memoryLimits } from '../../backend/limits';
 import { saveCheckpoint, saveWeightsCheckpoint } from '../../train/checkpointIO';

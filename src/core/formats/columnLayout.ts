@@ -2,7 +2,7 @@
  * @file Finds where token and tag sit in a column file whose layout is not CoNLL-2003's "token first, tag last".
  * Universal NER .iob2 files put a running index first and the tag third: `1<TAB>Go<TAB>O<TAB>-<TAB>-`.
  */
-import type { ColumnOptions } from '../conll';
+import type { ColumnOptions } from './conll';
 
 const TAG = /^(O|[BIESLU]-.+)$/;
 const LINE_BREAK = /\r\n|\n|\r/;

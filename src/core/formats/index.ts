@@ -2,9 +2,9 @@
  * @file One entry point for every NER file the studio and the `ner` command read: picks the reader by extension and
  * content, then checks the tag scheme so slips are reported with their line. Readers live in a table keyed by name.
  */
-import { looksBinary, parseColumns, type ColumnOptions } from '../conll';
-import { columnLineOf, recordLineOf, repairSentences, validateScheme, type LineOf } from '../schemeCheck';
-import { detectScheme, type TagScheme } from '../tags';
+import { looksBinary, parseColumns, type ColumnOptions } from './conll';
+import { columnLineOf, recordLineOf, repairSentences, validateScheme, type LineOf } from '../tags/schemeCheck';
+import { detectScheme, type TagScheme } from '../tags/tags';
 import type { ParsedFile } from '../types';
 import { sniffColumnLayout } from './columnLayout';
 import { parseJson, type JsonOptions } from './json';

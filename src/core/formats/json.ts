@@ -2,7 +2,7 @@
  * @file Reads .json / .jsonl NER data: each record is either character spans over text (doccano, Label Studio) or
  * tokens with tags (Hugging Face datasets). The shape is decided per record, so a mixed file still reads.
  */
-import { diagnosticLog } from '../diagnosticLog';
+import { diagnosticLog } from './diagnosticLog';
 import type { ParsedFile, Sentence } from '../types';
 import { charSpanRecordToSentence } from './charSpans';
 import { readJsonRecords } from './jsonRecords';

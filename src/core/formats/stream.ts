@@ -3,7 +3,7 @@
  * until it tells the format and the column layout; from then on a column file is parsed chunk by chunk and never
  * held whole. JSON is gathered and parsed at the end. The result is the one parseFile gives for the whole text.
  */
-import { ColumnParser } from '../conll';
+import { ColumnParser } from './conll';
 import { checkTags, detectFormatFromStart, parseAs, type ParsedInput, type ParseOptions } from './index';
 import { sniffColumnLayoutFromStart } from './columnLayout';
 

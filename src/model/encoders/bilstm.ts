@@ -4,7 +4,7 @@
  * were selectable ('bilstm.fw.kernel' ...); a second layer adds 'bilstm2.*'.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../../core/batch';
+import type { Batch } from '../../core/dataset/batch';
 import { BiLstm } from '../layers/bilstm';
 import type { SeededDropout } from '../layers/dropout';
 import { TokenFeatures } from '../layers/tokenFeatures';

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../../core/batch';
-import { constraintsForLabels, firstForbidden } from '../../core/constraints';
-import { buildVocabularies, makeEncoder } from '../../core/vocab';
+import { makeBatch } from '../../core/dataset/batch';
+import { constraintsForLabels, firstForbidden } from '../../core/tags/constraints';
+import { buildVocabularies, makeEncoder } from '../../core/dataset/vocab';
 import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES } from '../testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES } from '../../../testing/tfjs';
 
 const SENTENCES = TINY_SENTENCES;
 const vocab = buildVocabularies(SENTENCES);

@@ -1,11 +1,11 @@
 /**
  * @file The encoders, by name: each turns a batch into hidden states [B, T, H] for the emission head (and for losses
  * that work on token representations). Adding an encoder is one file and one entry here, plus its name in
- * core/config.ts' ENCODERS, which this table must match key for key.
+ * core/config.ts' ENCODER_TABLE, which this table must match key for key.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../../core/batch';
-import type { EncoderName } from '../../core/config';
+import type { Batch } from '../../core/dataset/batch';
+import type { EncoderName } from '../../core/config/config';
 import type { SeededDropout } from '../layers/dropout';
 import type { ParamStore, Rng } from '../layers/params';
 import type { WeightData } from '../hf/checkpoint';
@@ -48,7 +48,7 @@ export interface Encoder {
   pooledEmissions?(batch: Batch, mask: tf.Tensor2D, head: (states: tf.Tensor2D) => tf.Tensor2D): { hidden: tf.Tensor3D; emissions: tf.Tensor3D } | null;
 }
 
-export const ENCODERS = {
+export const ENCODER_TABLE = {
   bilstm: (ctx: EncoderContext): Encoder => new BiLstmEncoder(ctx),
   transformer: (ctx: EncoderContext): Encoder => new TransformerEncoder(ctx),
   pretrained: (ctx: EncoderContext): Encoder => new PretrainedEncoder(ctx),

@@ -6,8 +6,8 @@
  * dense weights [in, out]); LoRA adapters as '<layer>.lora_A.weight' [in, r] and '.lora_B.weight' [r, out].
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../../core/batch';
-import type { SubwordBatch } from '../../core/subwords';
+import type { Batch } from '../../core/dataset/batch';
+import type { SubwordBatch } from '../../core/dataset/subwords';
 import { HfEncoder } from '../hf/encoder';
 import type { Encoder, EncoderContext } from './index';
 

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../../core/batch';
-import { constraintsForLabels } from '../../core/constraints';
+import { makeBatch } from '../../core/dataset/batch';
+import { constraintsForLabels } from '../../core/tags/constraints';
 import type { Sentence } from '../../core/types';
-import { buildVocabularies, makeEncoder } from '../../core/vocab';
+import { buildVocabularies, makeEncoder } from '../../core/dataset/vocab';
 import { sinusoidTable } from '../layers/positions';
 import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
 
 const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
 const SENTENCES = [s('Anna lives in Oslo', 'B-PER O O B-LOC'), s('Acme Corp', 'B-ORG I-ORG')];

@@ -5,7 +5,7 @@
  * blocks (D = modelDim) -> hidden [B, T, D], zeros at padded positions.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../../core/batch';
+import type { Batch } from '../../core/dataset/batch';
 import { keyBias } from '../layers/attention';
 import type { SeededDropout } from '../layers/dropout';
 import { LayerNorm } from '../layers/layerNorm';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSafetensors, encodeSafetensors } from '../../core/safetensors';
+import { decodeSafetensors, encodeSafetensors } from '../../core/checkpoint/safetensors';
 import { readHfCheckpoint } from './checkpoint';
 import { parseEncoderConfig } from './config';
-import { tinyCheckpointFiles } from './fixtures';
+import { tinyCheckpointFiles } from '../../../testing/hfFixtures';
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const bert = () => tinyCheckpointFiles('tiny-bert');

@@ -4,7 +4,7 @@
  * encoder's weights come out under the names a *ForTokenClassification model uses, whichever
  * head the checkpoint was saved with; checkpoints we cannot read are refused with what to do.
  */
-import { decodeSafetensors } from '../../core/safetensors';
+import { decodeSafetensors } from '../../core/checkpoint/safetensors';
 import { parseEncoderConfig, type EncoderSpec } from './config';
 import { encoderParams } from './paramNames';
 

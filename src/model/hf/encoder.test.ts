@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { HfEncoder, type EncoderInputs, type EncoderTraining } from './encoder';
-import { referenceCases, tinyCheckpointFiles, TINY_CHECKPOINTS, type ReferenceCase } from './fixtures';
+import { referenceCases, tinyCheckpointFiles, TINY_CHECKPOINTS, type ReferenceCase } from '../../../testing/hfFixtures';
 
 function inputsOf(c: ReferenceCase): EncoderInputs {
   return {

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeRng } from '../../core/rng';
-import { expectNoLeaks, useBackend } from '../testing';
+import { expectNoLeaks, useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { HfEncoder } from './encoder';
 import { CRF_TENSOR_NAMES, exportHfTokenClassifier } from './export';
-import { referenceCases, tinyCheckpointFiles, type TinyCheckpoint } from './fixtures';
+import { referenceCases, tinyCheckpointFiles, type TinyCheckpoint } from '../../../testing/hfFixtures';
 
 const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const K = LABELS.length;

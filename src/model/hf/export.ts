@@ -6,7 +6,7 @@
  * names under 'crf.'), which transformers ignores and the studio reads back.
  */
 import * as tf from '@tensorflow/tfjs';
-import { encodeSafetensors, type NamedTensor } from '../../core/safetensors';
+import { encodeSafetensors, type NamedTensor } from '../../core/checkpoint/safetensors';
 import type { HfEncoder } from './encoder';
 
 export interface ExportedHead {

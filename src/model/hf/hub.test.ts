@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readHfCheckpoint } from './checkpoint';
-import { tinyCheckpointFiles } from './fixtures';
+import { tinyCheckpointFiles } from '../../../testing/hfFixtures';
 import { fetchHubModel, type HubProgress } from './hub';
 import { cacheStorageFileCache, memoryFileCache } from './hubCache';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { expectNoLeaks, useBackend } from '../testing';
+import { expectNoLeaks, useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { parseEncoderConfig } from './config';
 import { HfEncoder } from './encoder';
-import { tinyCheckpointFiles } from './fixtures';
+import { tinyCheckpointFiles } from '../../../testing/hfFixtures';
 import { estimateEncoderMemory, memoryProblem } from './memory';
 
 const base = { hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12, intermediate_size: 3072, max_position_embeddings: 512, type_vocab_size: 2 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useBackend } from '../testing';
+import { useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { HfEncoder, type EncoderTraining } from './encoder';
-import { TINY_CHECKPOINTS, tinyCheckpointFiles } from './fixtures';
+import { TINY_CHECKPOINTS, tinyCheckpointFiles } from '../../../testing/hfFixtures';
 import { encoderParameterCounts, headParameterCount } from './parameterCount';
 
 describe('encoderParameterCounts', () => {

@@ -2,13 +2,13 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCheckpointTokenizer, type SubwordTokenizer } from '../../tokenize/subwordTokenizer';
-import { batchWindows } from '../../tokenize/windowBatch';
+import { batchWindows } from '../../../testing/windowBatch';
 import { aggregateToWords, stitchWindows } from '../../tokenize/wordScores';
 import { encodeWords } from '../../tokenize/wordWindows';
-import { expectNoLeaks, useBackend } from '../testing';
+import { expectNoLeaks, useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { HfEncoder } from './encoder';
-import { tinyCheckpointFiles, TINY_CHECKPOINTS } from './fixtures';
+import { tinyCheckpointFiles, TINY_CHECKPOINTS } from '../../../testing/hfFixtures';
 
 const SENTENCE = 'John Smith said in Paris the new minister of France was at the bank'.split(' ');
 

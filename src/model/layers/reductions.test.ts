@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeRng } from '../../core/rng';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
 import { logSumExp, maxOverAxis } from './reductions';
 
 describe.each(TEST_BACKENDS)('reductions on %s', (backend) => {

@@ -4,7 +4,7 @@
  * are the ones BiLSTM checkpoints have always had.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../../core/batch';
+import type { Batch } from '../../core/dataset/batch';
 import { CharCnn } from './charCnn';
 import { Embedding } from './embedding';
 import type { ParamStore, Rng } from './params';

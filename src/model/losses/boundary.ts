@@ -8,7 +8,7 @@
  * over; it says nothing of B- versus I-, so it always comes with the CRF or a token loss (lossRules.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { entityTypesOf } from '../../core/lossData';
+import { entityTypesOf } from '../../core/losses/lossData';
 import { matMul } from '../layers/matMul';
 import { goldOneHot, logSoftmax } from './tokenOps';
 import type { LossFactory } from './types';

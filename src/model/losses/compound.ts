@@ -4,7 +4,7 @@
  * Terms with weight 0 are not built. The CRF rule (lossRules.ts) applies to the compound as a whole.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LossParams } from '../../core/lossParams';
+import type { LossParams } from '../../core/losses/lossParams';
 import type { Loss, LossFactory } from './types';
 
 export const compoundLoss: LossFactory = {

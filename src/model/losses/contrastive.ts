@@ -8,7 +8,7 @@
  * averaged over the pairs. It trains the encoder only, so it comes with the CRF or a token loss.
  */
 import * as tf from '@tensorflow/tfjs';
-import { entityTypesOf } from '../../core/lossData';
+import { entityTypesOf } from '../../core/losses/lossData';
 import { matMul } from '../layers/matMul';
 import type { HostBatch, LossFactory } from './types';
 

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { oneHotLabels } from '../crf';
-import { perLabelValues } from '../../core/lossData';
+import { perLabelValues } from '../../core/losses/lossData';
 import { crossEntropyPerToken, goldValue, logSoftmax, maskedMean } from './tokenOps';
 import type { LossFactory } from './types';
 

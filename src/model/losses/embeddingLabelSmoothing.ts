@@ -19,7 +19,7 @@
  * every target, whatever E is.
  */
 import * as tf from '@tensorflow/tfjs';
-import { labelSimilarityMatrix } from '../../core/lossData';
+import { labelSimilarityMatrix } from '../../core/losses/lossData';
 import { logSumExp } from '../layers/reductions';
 import { matMul } from '../layers/matMul';
 import { uniformValues } from '../layers/params';

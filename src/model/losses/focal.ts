@@ -4,7 +4,7 @@
  * given, or derived from the training label counts with 'auto' (core/lossData.ts balancedLabelWeights).
  */
 import * as tf from '@tensorflow/tfjs';
-import { perLabelValues } from '../../core/lossData';
+import { perLabelValues } from '../../core/losses/lossData';
 import { goldOneHot, goldValue, logSoftmax, maskedMean } from './tokenOps';
 import type { LossFactory } from './types';
 

@@ -5,11 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { LossParams } from '../../core/lossParams';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
+import type { LossParams } from '../../core/losses/lossParams';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
 import { embeddingFit, labelLogSimilarity, smoothedCrossEntropy } from './embeddingLabelSmoothing';
 import type { LossName } from './index';
-import { buildLoss, compareGradients, inputs, numericGradient, seededValues, type Built, type InputValues } from './testing';
+import { buildLoss, compareGradients, inputs, numericGradient, seededValues, type Built, type InputValues } from '../../../testing/losses';
 import { goldOneHot, logSoftmax } from './tokenOps';
 
 const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC'];

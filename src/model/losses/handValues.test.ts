@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { LossParams } from '../../core/lossParams';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
-import { buildLoss, HAND_CRF, handValues, inputs, LN2, LN3, value, type InputValues } from './testing';
+import type { LossParams } from '../../core/losses/lossParams';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
+import { buildLoss, HAND_CRF, handValues, inputs, LN2, LN3, value, type InputValues } from '../../../testing/losses';
 import type { LossName } from './index';
 
 const { log, exp } = Math;

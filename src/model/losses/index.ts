@@ -1,15 +1,15 @@
 /**
- * @file The losses, by name: one file per loss, one entry in LOSSES. The names, parameters and
+ * @file The losses, by name: one file per loss, one entry in LOSS_TABLE. The names, parameters and
  * the rules that combine them live in core (lossSpecs.ts, lossRules.ts) so the studio can check a
  * choice without tfjs; this table must implement exactly those names. createLoss builds one for a
  * model: it checks the choice, creates the loss's variables in the model's ParamStore (so they train
  * and checkpoint with it) and adds the CRF likelihood where the CRF rule says so.
  */
 import * as tf from '@tensorflow/tfjs';
-import { anonymousLossData, type LossData } from '../../core/lossData';
-import type { LossParams } from '../../core/lossParams';
-import { crfTermWeight, lossDataProblems, lossParamProblems } from '../../core/lossRules';
-import { withDefaults, type LossChoice } from '../../core/lossSpecs';
+import { anonymousLossData, type LossData } from '../../core/losses/lossData';
+import type { LossParams } from '../../core/losses/lossParams';
+import { crfTermWeight, lossDataProblems, lossParamProblems } from '../../core/losses/lossRules';
+import { withDefaults, type LossChoice } from '../../core/losses/lossSpecs';
 import type { ParamStore, Rng } from '../layers/params';
 import { boundaryLoss } from './boundary';
 import { compoundLoss } from './compound';
@@ -24,7 +24,7 @@ import { multitaskLoss } from './multitask';
 import { crfNll } from './tokenOps';
 import type { Loss, LossContext, LossFactory } from './types';
 
-export const LOSSES = {
+export const LOSS_TABLE = {
   crf: crfLoss,
   cross_entropy: crossEntropyLoss,
   label_smoothing: labelSmoothingLoss,
@@ -37,7 +37,7 @@ export const LOSSES = {
   compound: compoundLoss,
 } satisfies Record<LossChoice, LossFactory>;
 
-export type LossName = keyof typeof LOSSES;
+export type LossName = keyof typeof LOSS_TABLE;
 export type { HostBatch, Loss, LossContext, LossFactory, LossInputs } from './types';
 export { labelSimilarityOf } from './embeddingLabelSmoothing';
 export { tokenCrossEntropy } from './crossEntropy';
@@ -69,7 +69,7 @@ function build(name: string, params: LossParams, scope: string, s: LossSetup, da
     variable: (v, shape, values) => s.store.add(`${scope}${v}`, shape, values),
     term: (index, type, termParams) => build(type, termParams, `${scope}terms.${index}.`, s, data),
   };
-  return LOSSES[name as LossName].create(ctx);
+  return LOSS_TABLE[name as LossName].create(ctx);
 }
 
 /**

@@ -5,16 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { makeBatch } from '../../core/batch';
-import type { EncoderName } from '../../core/config';
-import { lossDataFor } from '../../core/lossData';
-import type { LossParams } from '../../core/lossParams';
-import { lossParamProblems } from '../../core/lossRules';
+import { makeBatch } from '../../core/dataset/batch';
+import type { EncoderName } from '../../core/config/config';
+import { lossDataFor } from '../../core/losses/lossData';
+import type { LossParams } from '../../core/losses/lossParams';
+import { lossParamProblems } from '../../core/losses/lossRules';
 import type { Sentence } from '../../core/types';
-import { buildVocabularies, makeEncoder } from '../../core/vocab';
+import { buildVocabularies, makeEncoder } from '../../core/dataset/vocab';
 import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
-import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../testing';
-import { labelSimilarityOf, LOSSES, type LossName } from './index';
+import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
+import { labelSimilarityOf, LOSS_TABLE, type LossName } from './index';
 
 /** token/POS/chunk/tag lines -> a sentence with two extra columns. */
 const s = (rows: string): Sentence => {
@@ -45,7 +45,7 @@ const LOSS_PARAMS: Record<LossName, LossParams> = {
 };
 
 /** Every loss with the CRF on and off, where the config accepts it. */
-const COMBINATIONS = (Object.keys(LOSSES) as LossName[]).flatMap((loss) =>
+const COMBINATIONS = (Object.keys(LOSS_TABLE) as LossName[]).flatMap((loss) =>
   [true, false].filter((crf) => lossParamProblems(loss, LOSS_PARAMS[loss], crf).length === 0).map((crf) => ({ loss, crf })),
 );
 /** Each loss once (the CRF off where it may be), for the slower cpu backend: wasm runs every combination. */
@@ -90,9 +90,9 @@ async function trainSteps(tagger: Tagger, steps: number): Promise<number[]> {
 }
 
 test('the combinations cover every loss, and the ones left out are refused', () => {
-  expect(new Set(COMBINATIONS.map((c) => c.loss))).toEqual(new Set(Object.keys(LOSSES)));
+  expect(new Set(COMBINATIONS.map((c) => c.loss))).toEqual(new Set(Object.keys(LOSS_TABLE)));
   expect(COMBINATIONS.filter((c) => !c.crf).map((c) => c.loss)).not.toContain('boundary');
-  expect(ONE_EACH.map((c) => c.loss)).toEqual(Object.keys(LOSSES));
+  expect(ONE_EACH.map((c) => c.loss)).toEqual(Object.keys(LOSS_TABLE));
 });
 
 describe.each(TEST_BACKENDS)('each loss trains the tagger on %s', (backend) => {

@@ -4,9 +4,9 @@
  * batch's scores. Keeping this in one place is what makes adding a loss one file and one table entry.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../../core/batch';
-import type { LossData } from '../../core/lossData';
-import type { LossParams } from '../../core/lossParams';
+import type { Batch } from '../../core/dataset/batch';
+import type { LossData } from '../../core/losses/lossData';
+import type { LossParams } from '../../core/losses/lossParams';
 import type { CrfParams } from '../crf';
 import type { Rng } from '../layers/params';
 

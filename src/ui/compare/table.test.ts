@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonRows, formatDelta } from './table';
 import type { RunRecord } from '../../store/runs';
-import { DEFAULT_CONFIG } from '../../core/config';
+import { DEFAULT_CONFIG } from '../../core/config/config';
 
 const prf = (f1: number) => ({ precision: f1, recall: f1, f1, support: 1 });
 const run = (id: string, f1s: number[], perType: Record<string, number>): RunRecord =>

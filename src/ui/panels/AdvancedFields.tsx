@@ -1,5 +1,5 @@
 /** @file The rest of the run config, folded away: optimiser, schedule, regularisation, evaluation, sizes. */
-import { OPTIMIZERS, SCHEDULES, type RunConfig } from '../../core/config';
+import { OPTIMIZER_NAMES, SCHEDULE_NAMES, type RunConfig } from '../../core/config/config';
 import { NumberField } from '../components/NumberField';
 
 interface Props {
@@ -15,7 +15,7 @@ export function AdvancedFields({ config, set }: Props) {
         <div className="field">
           <label htmlFor="optimizer">Optimizer</label>
           <select id="optimizer" value={config.optimizer} onChange={(e) => set('optimizer')(e.target.value as RunConfig['optimizer'])}>
-            {OPTIMIZERS.map((o) => (
+            {OPTIMIZER_NAMES.map((o) => (
               <option key={o}>{o}</option>
             ))}
           </select>
@@ -23,7 +23,7 @@ export function AdvancedFields({ config, set }: Props) {
         <div className="field">
           <label htmlFor="schedule">Schedule</label>
           <select id="schedule" value={config.schedule} onChange={(e) => set('schedule')(e.target.value as RunConfig['schedule'])}>
-            {SCHEDULES.map((o) => (
+            {SCHEDULE_NAMES.map((o) => (
               <option key={o}>{o}</option>
             ))}
           </select>

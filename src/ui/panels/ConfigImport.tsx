@@ -1,6 +1,6 @@
 /** @file Imports a run config from a YAML file in the seed pipeline's shape; problems name the file, line and key. */
 import { useState } from 'react';
-import { parseRunYaml } from '../../core/yamlConfig';
+import { parseRunYaml } from '../../core/config/yamlConfig';
 import { useStudio } from '../../store';
 
 export function ConfigImport() {

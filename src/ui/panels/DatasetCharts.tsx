@@ -1,6 +1,6 @@
 /** @file The dataset view's bar charts: entities per type, sentence lengths and entity lengths, each split its own colour. */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DatasetStats, Distribution } from '../../core/stats';
+import type { DatasetStats, Distribution } from '../../core/dataset/stats';
 import type { SplitName } from '../../core/types';
 import { ChartFrame } from '../charts/ChartFrame';
 import { entityTypeRows, lengthBins, SPLITS } from './datasetCharts';

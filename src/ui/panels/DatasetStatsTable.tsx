@@ -1,5 +1,5 @@
 /** @file Per-split numbers beside the charts: sizes, lengths, scheme, words unseen in train, and sentences shared by splits. */
-import type { DatasetStats } from '../../core/stats';
+import type { DatasetStats } from '../../core/dataset/stats';
 import { TableScroll } from '../components/TableScroll';
 import { SPLITS } from './datasetCharts';
 

@@ -1,6 +1,6 @@
 /** @file The loaded dataset up close: statistics and charts, the tag scheme check, and a sentence browser. */
 import { useMemo } from 'react';
-import { datasetStats } from '../../core/stats';
+import { datasetStats } from '../../core/dataset/stats';
 import type { SplitName } from '../../core/types';
 import { useStudio } from '../../store';
 import { DatasetCharts } from './DatasetCharts';

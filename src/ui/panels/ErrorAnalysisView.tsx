@@ -1,7 +1,7 @@
 /** @file Where the selected run's model goes wrong on dev: error buckets with examples, and the token confusion matrix. */
 import { useMemo, useState } from 'react';
 import { TableScroll } from '../components/TableScroll';
-import { analyzeErrors, ERROR_BUCKETS, type ErrorAnalysis, type ErrorBucket } from '../../core/errorAnalysis';
+import { analyzeErrors, ERROR_BUCKETS, type ErrorAnalysis, type ErrorBucket } from '../../core/metrics/errorAnalysis';
 import type { DevAnalysis } from '../../store/runs';
 import { EntitySentence } from '../components/EntitySentence';
 import { Heatmap } from '../components/Heatmap';

@@ -1,6 +1,6 @@
 /** @file The loss lab: pick losses and seeds, queue one identical run per pair, compare mean and spread of dev F1. */
 import { useState } from 'react';
-import { LOSS_LABELS, LOSSES, type LossChoice } from '../../core/config';
+import { LOSS_LABELS, LOSS_NAMES, type LossChoice } from '../../core/config/config';
 import { useStudio } from '../../store';
 import { labSummary } from '../../store/lab';
 
@@ -29,8 +29,8 @@ export function LossLab() {
           form's "CRF" checkbox, which outside automation finds by name. */}
       <div className="field">
         <label htmlFor="lab-losses">Losses to compare</label>
-        <select id="lab-losses" multiple size={Math.min(LOSSES.length, 6)} value={losses} onChange={(e) => setLosses([...e.target.selectedOptions].map((o) => o.value as LossChoice))}>
-          {LOSSES.map((loss) => (
+        <select id="lab-losses" multiple size={Math.min(LOSS_NAMES.length, 6)} value={losses} onChange={(e) => setLosses([...e.target.selectedOptions].map((o) => o.value as LossChoice))}>
+          {LOSS_NAMES.map((loss) => (
             <option key={loss} value={loss}>
               {LOSS_LABELS[loss] ?? loss}
             </option>

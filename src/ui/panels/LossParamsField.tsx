@@ -4,10 +4,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { parse, stringify } from 'yaml';
-import type { RunConfig } from '../../core/config';
-import { lossDataFor } from '../../core/lossData';
-import { lossDataProblems, lossParamProblems } from '../../core/lossRules';
-import { LOSS_SPECS } from '../../core/lossSpecs';
+import type { RunConfig } from '../../core/config/config';
+import { lossDataFor } from '../../core/losses/lossData';
+import { lossDataProblems, lossParamProblems } from '../../core/losses/lossRules';
+import { LOSS_SPECS } from '../../core/losses/lossSpecs';
 import { useStudio } from '../../store';
 
 const show = (params: Record<string, unknown>) => (Object.keys(params).length === 0 ? '' : stringify(params).trimEnd());

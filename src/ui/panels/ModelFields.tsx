@@ -1,11 +1,11 @@
 /** @file What to train: a preset, the encoder, the loss with its parameters, the CRF. */
-import { ENCODERS, LOSS_LABELS, LOSSES, type RunConfig } from '../../core/config';
-import { applyPreset, isPresetName, matchingPreset, PRESET_NAMES } from '../../core/presets';
+import { ENCODER_NAMES, LOSS_LABELS, LOSS_NAMES, type RunConfig } from '../../core/config/config';
+import { applyPreset, isPresetName, matchingPreset, PRESET_NAMES } from '../../core/config/presets';
 import { useStudio } from '../../store';
 import { LossParamsField } from './LossParamsField';
 import { WordVectorsField } from './WordVectorsField';
 
-const ENCODER_LABELS: Record<(typeof ENCODERS)[number], string> = {
+const ENCODER_LABELS: Record<(typeof ENCODER_NAMES)[number], string> = {
   bilstm: 'BiLSTM + char CNN',
   transformer: 'Transformer (from scratch) + char CNN',
   pretrained: 'Pretrained (Hugging Face)',
@@ -33,7 +33,7 @@ export function ModelFields({ config, set }: Props) {
       <div className="field">
         <label htmlFor="encoder">Encoder</label>
         <select id="encoder" value={config.encoder} onChange={(e) => set('encoder')(e.target.value as RunConfig['encoder'])}>
-          {ENCODERS.map((name) => (
+          {ENCODER_NAMES.map((name) => (
             <option key={name} value={name}>
               {ENCODER_LABELS[name]}
             </option>
@@ -48,7 +48,7 @@ export function ModelFields({ config, set }: Props) {
           // Another loss has other parameters: start it from its defaults.
           onChange={(e) => setConfig({ loss: e.target.value as RunConfig['loss'], lossParams: {} })}
         >
-          {LOSSES.map((name) => (
+          {LOSS_NAMES.map((name) => (
             <option key={name} value={name}>
               {LOSS_LABELS[name] ?? name}
             </option>

@@ -4,7 +4,7 @@
  * settings (label alignment, aggregation, windows, fine-tuning).
  */
 import { useEffect, useState } from 'react';
-import { AGGREGATIONS, FINETUNE_MODES, LABEL_ALIGNMENTS, type RunConfig } from '../../core/config';
+import { AGGREGATIONS, FINETUNE_MODES, LABEL_ALIGNMENTS, type RunConfig } from '../../core/config/config';
 import { useStudio } from '../../store';
 import { NumberField } from '../components/NumberField';
 

@@ -1,7 +1,7 @@
 /** @file Every run with its name, encoder, loss, status and best dev F1; selecting one drives the charts and downloads. */
 import { useStudio } from '../../store';
 import { allRunsCsv, runCsv } from '../../store/exports';
-import { toRunYaml } from '../../core/yamlConfig';
+import { toRunYaml } from '../../core/config/yamlConfig';
 import { useSelectedRun } from '../useSelectedRun';
 import { downloadBlob } from '../components/download';
 import { CheckpointImport } from './CheckpointImport';

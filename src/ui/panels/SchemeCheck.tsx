@@ -1,5 +1,5 @@
 /** @file The tag scheme check: which scheme the tags follow and every kind of slip found, with the first few places. */
-import type { SchemeIssueKind } from '../../core/schemeCheck';
+import type { SchemeIssueKind } from '../../core/tags/schemeCheck';
 import type { SchemeReport } from './schemeFindings';
 
 const KINDS: Record<SchemeIssueKind, string> = {

@@ -1,6 +1,6 @@
 /** @file Search a split's sentences by text and entity type, a page at a time, entities highlighted by type. */
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { getSpans } from '../../core/tags';
+import { getSpans } from '../../core/tags/tags';
 import type { SplitName } from '../../core/types';
 import { EntitySentence } from '../components/EntitySentence';
 import { Pager } from '../components/Pager';

@@ -1,6 +1,6 @@
 /** @file The run form: encoder, loss, CRF, the numbers that matter, the backend; Train and Stop. */
 import { useState } from 'react';
-import { BACKEND_CHOICES, type RunConfig } from '../../core/config';
+import { BACKEND_CHOICES, type RunConfig } from '../../core/config/config';
 import { useStudio } from '../../store';
 import { isActive } from '../../store/runs';
 import { NumberField } from '../components/NumberField';

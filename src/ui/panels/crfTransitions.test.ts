@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeCheckpointConfig, writeCheckpoint, type WeightTensor } from '../../core/checkpoint';
-import { DEFAULT_CONFIG } from '../../core/config';
+import { makeCheckpointConfig, writeCheckpoint, type WeightTensor } from '../../core/checkpoint/checkpoint';
+import { DEFAULT_CONFIG } from '../../core/config/config';
 import { crfTransitions, transitionExtremes } from './crfTransitions';
 
 const labels = ['O', 'B-PER', 'I-PER'];

@@ -1,5 +1,5 @@
 /** @file The CRF transition scores of a finished run, read from its checkpoint bytes for the model view. */
-import { readCheckpoint } from '../../core/checkpoint';
+import { readCheckpoint } from '../../core/checkpoint/checkpoint';
 
 export type CrfTransitions =
   | { ok: true; labels: string[]; /** matrix[i][j] scores label i followed by label j. */ matrix: number[][] }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distribution } from '../../core/stats';
+import { distribution } from '../../core/dataset/stats';
 import { entityTypeRows, lengthBins, toSentences, type LengthBin } from './datasetCharts';
 
 describe('toSentences', () => {

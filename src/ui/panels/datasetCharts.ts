@@ -1,5 +1,5 @@
 /** @file Rows for the dataset view's bar charts: entities per type per split, and length histograms in bins. */
-import type { DatasetStats, Distribution } from '../../core/stats';
+import type { DatasetStats, Distribution } from '../../core/dataset/stats';
 import type { Sentence, SplitName } from '../../core/types';
 import type { SplitTokens } from './sentenceSearch';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeErrors } from '../../core/errorAnalysis';
+import { analyzeErrors } from '../../core/metrics/errorAnalysis';
 import { bucketCountText, casesIn, entityTotals, tokenAccuracy, topConfusions } from './errorExamples';
 
 const t = (s: string) => s.split(' ');

@@ -1,5 +1,5 @@
 /** @file Reading an error analysis for display: bucket names and totals, a bucket's cases, the worst confusions. */
-import type { ConfusionMatrix, ErrorAnalysis, ErrorBucket, ErrorCase } from '../../core/errorAnalysis';
+import type { ConfusionMatrix, ErrorAnalysis, ErrorBucket, ErrorCase } from '../../core/metrics/errorAnalysis';
 
 export const BUCKET_NAMES: Record<ErrorBucket, string> = {
   correct: 'Correct',

@@ -1,6 +1,6 @@
 /** @file The tag scheme check over a loaded dataset: the detected scheme and where tags break it, per split. */
-import { findSchemeIssues, isRepairable, type SchemeIssueKind } from '../../core/schemeCheck';
-import { detectScheme, type TagScheme } from '../../core/tags';
+import { findSchemeIssues, isRepairable, type SchemeIssueKind } from '../../core/tags/schemeCheck';
+import { detectScheme, type TagScheme } from '../../core/tags/tags';
 import type { SplitName } from '../../core/types';
 import { SPLITS } from './datasetCharts';
 import type { SplitTokens } from './sentenceSearch';

@@ -1,5 +1,5 @@
 /** @file Finding sentences in a split for the sentence browser, and cutting the matches into pages. */
-import { getSpans } from '../../core/tags';
+import { getSpans } from '../../core/tags/tags';
 
 /** One split's tokens and tags, as the prepared dataset carries them. */
 export interface SplitTokens {
