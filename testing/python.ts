@@ -30,13 +30,14 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, PYTHONPATH: PYTHON_DIR, PYTHONDONTWRITEBYTECODE: '1', ...extra };
 }
 
-/** `python3 ARGS` with the repository's package importable; never rejects on a non-zero exit. */
-export function runPython(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void } = {}): Promise<PythonResult> {
+/** `python3 ARGS` with the repository's package importable, `input` on stdin; never rejects on a non-zero exit. */
+export function runPython(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; onSpawn?: (child: ChildProcess) => void } = {}): Promise<PythonResult> {
   return new Promise((resolve) => {
     const child = execFile(PYTHON, args, { cwd: options.cwd, env: env(options.env), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ status, stdout, stderr });
     });
+    child.stdin?.end(options.input ?? '');
     options.onSpawn?.(child);
   });
 }
