@@ -87,7 +87,13 @@ def _check_value(file, path, field, value):
         if not isinstance(value, bool):
             raise UserError(f"{where}: must be true or false, got {value!r}")
     elif isinstance(default, (int, float)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, str) and value.strip():
+            # As the studio's reader: a number written as text counts (YAML 1.1 reads 1e-7 as text).
+            try:
+                value = float(value)
+            except ValueError:
+                pass
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
             raise UserError(f"{where}: must be a number, got {value!r}")
         if field in INTEGERS and value != int(value):
             raise UserError(f"{where}: must be a whole number, got {value!r}")

@@ -33,7 +33,7 @@ def entity_scores(gold, pred):
             if span in gold_spans:
                 counts[0] += 1
                 total[0] += 1
-    scores = _prf(*total)
+    scores = {k: v for k, v in _prf(*total).items() if k != "support"}
     scores["per_type"] = {kind: _prf(*by_type[kind]) for kind in sorted(by_type)}
     scores["accuracy"] = right / tokens if tokens > 0 else 0.0
     return scores
