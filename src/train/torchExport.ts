@@ -81,3 +81,16 @@ export function torchProjectFiles(input: TorchProjectInput): Map<string, Uint8Ar
   for (const [path, bytes] of input.python) files.set(path, bytes);
   return files;
 }
+
+/** data.train, data.dev, data.test of an export: the files that fed each split (several joined by ', '). */
+export function dataPathsOf(files: readonly { file: string; split: string }[]): Partial<Record<SplitName, string>> {
+  const out: Partial<Record<SplitName, string>> = {};
+  for (const { file, split } of files) {
+    const key: SplitName | null = split === 'ratio' ? 'train' : split === 'train' || split === 'dev' || split === 'test' ? split : null;
+    if (key) out[key] = out[key] ? `${out[key]}, ${file}` : file;
+  }
+  return out;
+}
+
+/** The project folder's (and zip's) name: ner-<encoder>-<loss>-pytorch. */
+export const torchProjectName = (config: RunConfig) => `ner-${config.encoder}-${config.loss.replace(/_/g, '-')}-pytorch`;
