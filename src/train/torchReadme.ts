@@ -26,6 +26,9 @@ torchrun --nproc_per_node=2 -m ner_studio_torch.train .         # 2 processes: g
 torchrun --nnodes=2 --nproc_per_node=8 --rdzv_backend=c10d --rdzv_endpoint=HOST:29400 -m ner_studio_torch.train .
 \`\`\`
 
+On Debian's torch 1.13 with Python 3.11 torchrun stops at once with \`AttributeError: 'NoneType' object has no attribute
+'get'\`: add \`--redirects 2 --tee 2\` (its default for those options does not parse under Python 3.11).
+
 \`training.batch_size\` (${config.batchSize}) is the batch of one optimiser step over all processes: each of N processes takes
 batch_size / N sentences of every batch, so N must divide it, and N processes take the same steps as one process.
 
