@@ -22,7 +22,6 @@ from torch.nn.parallel import DistributedDataParallel
 from .batches import EpochOrders, make_batch, sequential_batches
 from .checkpoint import metrics_csv, write_checkpoint
 from .errors import UserError
-from .loss_specs import crf_term_weight, includes_crf
 from .metrics import entity_scores
 from .optim import clip_by_global_norm, make_optimizer, make_schedule
 from .parallel import World
@@ -65,10 +64,10 @@ class Trainer:
         self.params = [p for p in self.tagger.parameters() if p.requires_grad]
         self.model = self.tagger
         if world.distributed:
-            # The CRF's scores take no part in the loss when crf_weight is 0.
-            unused = cfg.crf and crf_term_weight(cfg.loss, cfg.lossParams, cfg.crf) == 0 and not includes_crf(cfg.loss, cfg.lossParams, cfg.crf)
+            # A rank's part of a batch may leave parameters out (the CRF's transitions when all its sentences have
+            # one token; the CRF when crf_weight is 0), so DDP looks for them every step.
             ids = [world.device.index] if world.device.type == "cuda" else None
-            self.model = DistributedDataParallel(self.tagger, device_ids=ids, find_unused_parameters=unused)
+            self.model = DistributedDataParallel(self.tagger, device_ids=ids, find_unused_parameters=True)
         self.optimizer = make_optimizer(cfg, self.params)
         self.steps_per_epoch = math.ceil(math.ceil(len(self.train_set) / cfg.batchSize) / cfg.gradAccumulation)
         planned = cfg.epochs * self.steps_per_epoch
