@@ -16,7 +16,7 @@ from ner_studio_torch.batches import EpochOrders, make_batch
 from ner_studio_torch.config import DEFAULTS, RunConfig
 from ner_studio_torch.data import read_prepared
 from ner_studio_torch.hf_spec import parse_spec
-from ner_studio_torch.optim import make_schedule
+from ner_studio_torch.optim import clip_by_global_norm, make_optimizer, make_schedule
 from ner_studio_torch.safetensors import read_safetensors
 from ner_studio_torch.shards import shard_of_batch
 from ner_studio_torch.tagger import Tagger
@@ -80,7 +80,25 @@ def check_extras(root: Path):
     for s in extras["schedules"]:
         schedule = make_schedule(s["name"], s["lr"], s["warmup"], s["total"])
         error = max([error] + [abs(schedule(step) - v) for step, v in enumerate(s["values"])])
-    return {"orders_equal": orders_equal, "schedules_max_error": error}
+    optimizers = {}
+    for o in extras["optimizers"]:
+        p = torch.nn.Parameter(torch.tensor(o["initial"], dtype=torch.float32))
+        optimizer = make_optimizer(RunConfig({**DEFAULTS, "optimizer": o["name"], **o["settings"]}), [p])
+        worst = 0.0
+        for g, lr, expected in zip(o["grads"], o["lrs"], o["after"]):
+            p.grad = torch.tensor(g, dtype=torch.float32)
+            optimizer.param_groups[0]["lr"] = lr
+            optimizer.step()
+            worst = max(worst, float((p.detach() - torch.tensor(expected)).abs().max()))
+        optimizers[o["name"]] = worst
+    clip_error = 0.0
+    for c in extras["clip"]:
+        params = [torch.nn.Parameter(torch.zeros(len(g))) for g in c["grads"]]
+        for p, g in zip(params, c["grads"]):
+            p.grad = torch.tensor(g, dtype=torch.float32)
+        norm = clip_by_global_norm(params, c["maxNorm"])
+        clip_error = max([clip_error, abs(norm - c["norm"])] + [float((p.grad - torch.tensor(e)).abs().max()) for p, e in zip(params, c["clipped"])])
+    return {"orders_equal": orders_equal, "schedules_max_error": error, "optimizers_max_error": optimizers, "clip_max_error": clip_error}
 
 
 def main(root):

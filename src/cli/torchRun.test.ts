@@ -41,6 +41,8 @@ const dir = fixtureDir({ 'run.yaml': RUN_YAML, 'train.txt': sentences('train.txt
 const CASES = {
   fresh: { argv: ['proj', '--out', 'proj/out-fresh'] },
   init: { argv: ['proj', '--out', 'proj/out-init', '--init', 'ts/checkpoint.zip', '--set', 'training.max_steps=1', '--set', 'training.lr=1e-7'] },
+  // SGD at 1e-7 leaves the predictions as they are, so dev F1 never improves after the first evaluation.
+  early: { argv: ['proj', '--out', 'proj/out-early', ...['optimizer=sgd', 'lr=1e-7', 'eval_steps=1', 'early_stopping_patience=2'].flatMap((kv) => ['--set', `training.${kv}`])] },
   noData: { argv: ['proj-nodata', '--out', 'x1'] },
   mixed: { argv: ['proj-mixed', '--out', 'x2'] },
   preset: { argv: ['proj', '--out', 'x3', '--set', 'model.preset=bilstm-small'] },
@@ -107,6 +109,15 @@ describe.skipIf(!HAS_TORCH)('a run trained by ner_studio_torch', () => {
     expect(f1).toHaveLength(1);
     expect(f1[0]).toBe(await evaluateF1('ts/checkpoint.zip'));
     expect(f1[0]).toBeGreaterThan(0.3);
+  });
+
+  it('evaluates every eval_steps and stops after early_stopping_patience evaluations without a better F1', () => {
+    expect(outcome.early.status, outcome.early.stderr).toBe(0);
+    const rows = parseMetricsCsv(readFileSync(join(dir, 'proj/out-early/metrics.csv'), 'utf8'));
+    expect(rows.filter((r) => r.metric === 'dev/f1').map((r) => r.step)).toEqual([1, 2, 3]);
+    expect(rows.filter((r) => r.metric === 'train/loss').map((r) => r.step)).toEqual([1, 2, 3]);
+    expect(outcome.early.stdout).toMatch(/^stopped early after 3 steps, 1 epochs; best dev F1 \d\.\d{4} at step 1\n/);
+    expect(checkpointMeta('proj/out-early/checkpoint.zip').trained.bestStep).toBe(1);
   });
 
   it.each<[keyof typeof CASES, string]>([

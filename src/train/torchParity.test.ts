@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBatch } from '../core/dataset/batch';
 import { encodeSafetensors, type NamedTensor } from '../core/checkpoint/safetensors';
-import { completeConfig, type RunConfig } from '../core/config/config';
+import { completeConfig, OPTIMIZER_NAMES, type RunConfig } from '../core/config/config';
 import { writePreparedFiles } from '../core/dataset/preparedFiles';
 import { buildVocabularies, makeEncoder, type EncodedSentence } from '../core/dataset/vocab';
 import { constraintsForLabels } from '../core/tags/constraints';
@@ -22,6 +22,8 @@ import { HAS_TORCH, PYTHON_DIR, PYTHON_SKIP_REASON, runPython } from '../../test
 import { TINY_SENTENCES, useBackend } from '../../testing/tfjs';
 import { pretrainedTrainData, readPretrainedBase } from './pretrained';
 import { taggerConfigFor } from './runTraining';
+import { clipByGlobalNorm } from './clip';
+import { makeOptimizer } from './optimizers';
 import { makeSchedule } from './schedules';
 import { EpochOrders } from './trainState';
 
@@ -151,6 +153,43 @@ async function writeCase(root: string, c: Case): Promise<{ loss: number; paths: 
   }
 }
 
+/** Three steps of each optimiser on one variable, with changing gradients and learning rates. */
+async function optimizerSteps() {
+  const initial = [0.5, -1, 2, 0, 0.25];
+  const grads = [[0.1, -0.2, 0.3, 0, 1e-3], [0.05, 0.4, -0.3, 0, -2], [-0.1, 0.1, 0.2, 0, 0.5]];
+  const lrs = [0.1, 0.05, 0.02];
+  const settings = { learningRate: 0.1, weightDecay: 0.05, momentum: 0.8 };
+  return Promise.all(
+    OPTIMIZER_NAMES.map(async (name) => {
+      const variable = tf.variable(tf.tensor1d(initial));
+      const optimizer = makeOptimizer(name, [{ name: 'w', variable }], settings);
+      const after: number[][] = [];
+      for (let i = 0; i < grads.length; i++) {
+        const g = tf.tensor1d(grads[i]);
+        optimizer.step([g], lrs[i]);
+        g.dispose();
+        after.push(Array.from(await variable.data()));
+      }
+      optimizer.dispose();
+      variable.dispose();
+      return { name, settings, initial, grads, lrs, after };
+    }),
+  );
+}
+
+/** Global-norm clipping of two gradients, above and below the limit. */
+async function clipped() {
+  const grads = [[3, -4], [12]];
+  return Promise.all(
+    [5, 20].map(async (maxNorm) => {
+      const out = clipByGlobalNorm(grads.map((g) => tf.tensor1d(g)), maxNorm);
+      const result = { maxNorm, grads, norm: (await out.norm.data())[0], clipped: await Promise.all(out.grads.map(async (g) => Array.from(await g.data()))) };
+      tf.dispose([out.norm, ...out.grads]);
+      return result;
+    }),
+  );
+}
+
 interface CaseReport {
   init_names_equal: boolean;
   init_max_error: number;
@@ -168,7 +207,7 @@ if (!HAS_TORCH) console.warn(`PyTorch parity tests ${PYTHON_SKIP_REASON}`);
 
 describe.skipIf(!HAS_TORCH)('ner_studio_torch against the TypeScript engine', () => {
   let root = '';
-  let report: { cases: Record<string, CaseReport>; orders_equal: boolean; schedules_max_error: number };
+  let report: { cases: Record<string, CaseReport>; orders_equal: boolean; schedules_max_error: number; optimizers_max_error: Record<string, number>; clip_max_error: number };
 
   beforeAll(async () => {
     await useBackend('cpu');
@@ -180,7 +219,7 @@ describe.skipIf(!HAS_TORCH)('ner_studio_torch against the TypeScript engine', ()
       const s = makeSchedule(name, { lr: 0.003, warmupSteps: 3, totalSteps: 10 });
       return { name, lr: 0.003, warmup: 3, total: 10, values: Array.from({ length: 12 }, (_, step) => s(step)) };
     });
-    writeFileSync(join(root, 'extras.json'), JSON.stringify({ orders: { lengths, batch_size: 4, seed: 11, epochs: [1, 2, 3].map((e) => orders.get(e)) }, schedules }));
+    writeFileSync(join(root, 'extras.json'), JSON.stringify({ orders: { lengths, batch_size: 4, seed: 11, epochs: [1, 2, 3].map((e) => orders.get(e)) }, schedules, optimizers: await optimizerSteps(), clip: await clipped() }));
     const r = await runPython([join(PYTHON_DIR, 'tests', 'parity.py'), root]);
     if (r.status !== 0) throw new Error(`parity.py failed (${r.status}):\n${r.stderr}`);
     report = JSON.parse(r.stdout);
@@ -206,5 +245,11 @@ describe.skipIf(!HAS_TORCH)('ner_studio_torch against the TypeScript engine', ()
   it('visits the batches of every epoch in the studio order for the seed, and takes the same learning rates', () => {
     expect(report.orders_equal).toBe(true);
     expect(report.schedules_max_error).toBeLessThan(1e-15);
+  });
+
+  it('takes the same optimiser steps (Adam, AdamW, SGD with momentum) and clips by the same global norm', () => {
+    expect(Object.keys(report.optimizers_max_error)).toEqual([...OPTIMIZER_NAMES]);
+    for (const error of Object.values(report.optimizers_max_error)) expect(error).toBeLessThan(1e-6);
+    expect(report.clip_max_error).toBeLessThan(1e-6);
   });
 });
