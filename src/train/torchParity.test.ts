@@ -249,7 +249,8 @@ describe.skipIf(!HAS_TORCH)('ner_studio_torch against the TypeScript engine', ()
 
   it('takes the same optimiser steps (Adam, AdamW, SGD with momentum) and clips by the same global norm', () => {
     expect(Object.keys(report.optimizers_max_error)).toEqual([...OPTIMIZER_NAMES]);
-    for (const error of Object.values(report.optimizers_max_error)) expect(error).toBeLessThan(1e-6);
+    // float32 rounding of the same formulas; a wrong bias correction or epsilon would be off by 1e-3 or more.
+    for (const error of Object.values(report.optimizers_max_error)) expect(error).toBeLessThan(1e-5);
     expect(report.clip_max_error).toBeLessThan(1e-6);
   });
 });
