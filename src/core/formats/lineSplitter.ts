@@ -40,3 +40,37 @@ export class LineSplitter {
     return line;
   }
 }
+
+/**
+ * LineSplitter that keeps each line's break ('\r\n', '\n', '\r', or '' for a last line without one), for writers
+ * that rewrite a file line by line and must give back every byte they do not change.
+ */
+export class LineEndSplitter {
+  private carry = '';
+
+  /** The [line, break] pairs this chunk completes. */
+  push(chunk: string): [string, string][] {
+    let text = this.carry + chunk;
+    // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
+    let last = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (last === text.length - 1 && text.charCodeAt(last) === 13) last = Math.max(text.lastIndexOf('\n', last - 1), text.lastIndexOf('\r', last - 1));
+    if (last < 0) {
+      this.carry = text;
+      return [];
+    }
+    this.carry = text.slice(last + 1);
+    text = text.slice(0, last + 1);
+    const parts = text.split(/(\r\n|\n|\r)/); // lines at even indices, their breaks at odd ones; a last '' after the final break
+    const out: [string, string][] = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) out.push([parts[i], parts[i + 1]]);
+    return out;
+  }
+
+  /** The last line, with an empty break; none when the text ended with a line break. */
+  finish(): [string, string][] {
+    const line = this.carry;
+    this.carry = '';
+    if (line === '') return [];
+    return line.endsWith('\r') ? [[line.slice(0, -1), '\r']] : [[line, '']];
+  }
+}

@@ -3,7 +3,7 @@
  * until it tells the format and the column layout; from then on a column file is parsed chunk by chunk and never
  * held whole. JSON is gathered and parsed at the end. The result is the one parseFile gives for the whole text.
  */
-import { ColumnParser } from './conll';
+import { ColumnParser, type ColumnOptions } from './conll';
 import { checkTags, detectFormatFromStart, parseAs, type ParsedInput, type ParseOptions } from './index';
 import { sniffColumnLayoutFromStart } from './columnLayout';
 
@@ -14,6 +14,8 @@ export class FileParser {
   private startLength = 0;
   private triedAt = 0; // startLength at the last try: trying again only once it doubled keeps this linear
   private columns: ColumnParser | null = null;
+  /** A column file's token and tag columns, once the start told them ({} is the default: token first, tag last). */
+  layout: ColumnOptions | null = null;
   private json: string[] | null = null;
 
   constructor(
@@ -53,6 +55,7 @@ export class FileParser {
       const explicit = options.tokenColumn !== undefined || options.tagColumn !== undefined;
       const layout = explicit ? {} : sniffColumnLayoutFromStart(start, complete);
       if (!layout) return;
+      this.layout = { ...layout, ...(explicit ? { tokenColumn: options.tokenColumn, tagColumn: options.tagColumn } : {}) };
       this.columns = new ColumnParser(file, { ...layout, ...options });
       this.columns.push(start);
     }

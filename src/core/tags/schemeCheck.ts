@@ -4,7 +4,7 @@
  * after O is a PER entity, so IOB2 wants B-PER there. A type change inside an entity (B-PER I-LOC) has no clear
  * reading, and neither has a tag outside every scheme; those are reported and left as they are.
  */
-import { diagnosticLog } from '../formats/diagnosticLog';
+import { diagnosticLog, type DiagnosticLog } from '../formats/diagnosticLog';
 import { convertScheme, getSpans, splitTag, type TagScheme } from './tags';
 import type { Diagnostic, Sentence } from '../types';
 
@@ -28,6 +28,7 @@ export interface SchemeIssue {
 export const isRepairable = (kind: SchemeIssueKind) => kind !== 'unknownTag' && kind !== 'typeChange';
 
 const WELL_FORMED = /^[BIESLU]-./s;
+const SCHEMES: readonly TagScheme[] = ['IOB1', 'IOB2', 'IOBES', 'BILOU'];
 const PREFIXES: Record<TagScheme, string> = { IOB1: 'BIO', IOB2: 'BIO', IOBES: 'BIOES', BILOU: 'BIOLU' };
 const FAMILY: Record<string, string> = { E: 'an IOBES', S: 'an IOBES', L: 'a BILOU', U: 'a BILOU' };
 /** The prefix that ends a multi-token entity and the one for a single-token entity, where the scheme has them. */
@@ -118,6 +119,37 @@ export function validateScheme(sentences: readonly Sentence[], scheme: TagScheme
     }
   });
   return log.finish();
+}
+
+/**
+ * validateScheme for a file that streams by before its scheme is known: each sentence is checked against every
+ * scheme, and diagnostics(scheme) gives what validateScheme would have given for the scheme the vote chose.
+ */
+export class StreamingSchemeCheck {
+  private readonly logs: Record<TagScheme, DiagnosticLog>;
+  private n = 0;
+
+  constructor(
+    file: string,
+    private readonly lineOf: LineOf = columnLineOf,
+  ) {
+    this.logs = { IOB1: diagnosticLog(file), IOB2: diagnosticLog(file), IOBES: diagnosticLog(file), BILOU: diagnosticLog(file) };
+  }
+
+  add(sentence: Sentence): void {
+    this.n++;
+    for (const scheme of SCHEMES) {
+      for (const issue of findSchemeIssues(sentence.tags, scheme)) {
+        const line = this.lineOf(sentence, issue.token);
+        const where = line === undefined ? `sentence ${this.n} token ${issue.token + 1} ` : '';
+        this.logs[scheme].add('warning', `${where}${issue.message}`, line);
+      }
+    }
+  }
+
+  diagnostics(scheme: TagScheme): Diagnostic[] {
+    return this.logs[scheme].finish();
+  }
 }
 
 /**
