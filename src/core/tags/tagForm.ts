@@ -82,11 +82,13 @@ export class TagFormCheck {
   private readonly log;
   private repaired = 0;
 
+  /** where.column names the column in messages ("gold column"); where.consequence says what became of the sentence. */
   constructor(
     private readonly file: string,
     private readonly lineOf: LineOf,
     private readonly types: ReadonlyMap<string, string>,
     private readonly repair = false,
+    private readonly where: { column?: string; consequence?: string } = {},
   ) {
     this.log = diagnosticLog(file);
   }
@@ -104,8 +106,10 @@ export class TagFormCheck {
     const line = this.lineOf(s, bad);
     const fix = repairedTag(tag, this.types);
     const hint = fix ? ` It clearly means ${fix}: the fix-tags option repairs such tags.` : '';
-    const where = line === undefined ? `sentence ${n + 1} token ${bad + 1} ` : '';
-    this.log.add('error', `${where}has the tag ${JSON.stringify(tag)}, ${why(tag)}: expected O, or B-, I-, E-, S-, L- or U- and a type; its sentence was skipped.${hint}`, line);
+    const at = line === undefined ? `sentence ${n + 1} token ${bad + 1} ` : '';
+    const column = this.where.column ? ` in the ${this.where.column}` : '';
+    const consequence = this.where.consequence ?? 'its sentence was skipped';
+    this.log.add('error', `${at}has the tag ${JSON.stringify(tag)}${column}, ${why(tag)}: expected O, or B-, I-, E-, S-, L- or U- and a type; ${consequence}.${hint}`, line);
     return null;
   }
 
