@@ -22,16 +22,38 @@ const BOMS: [TextEncoding, number[]][] = [
   ['utf-16be', [0xfe, 0xff]],
 ];
 
+// Windows-1252 bytes 0x80-0x9F, as the Encoding standard maps them (0x81, 0x8D, 0x8F, 0x90, 0x9D map to U+0081...).
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 /** The encoding a byte-order mark at the start names, or null; `bytes` holds the file's first bytes (3 suffice). */
 export function bomEncoding(bytes: Uint8Array): TextEncoding | null {
   for (const [encoding, bom] of BOMS) if (bom.every((b, i) => bytes[i] === b)) return encoding;
   return null;
 }
 
-/** The decoder the WHATWG Encoding standard (browsers and Node alike) has for an encoding; it drops the BOM itself. */
-function decoderFor(encoding: TextEncoding, fatal = false): TextDecoder {
-  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  return new TextDecoder(label, { fatal });
+interface Decoder {
+  decode(bytes: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+/**
+ * Windows-1252 by table: Node 20's TextDecoder('windows-1252') decodes ISO-8859-1 instead (0x80 as U+0080, not the
+ * euro sign), where browsers follow the Encoding standard; the table gives both the standard's answer.
+ */
+class Cp1252Decoder implements Decoder {
+  private static readonly table = Uint16Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+  private readonly utf16 = new TextDecoder('utf-16le');
+
+  decode(bytes: Uint8Array): string {
+    const units = new Uint16Array(bytes.length);
+    const table = Cp1252Decoder.table;
+    for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]];
+    return this.utf16.decode(units);
+  }
+}
+
+/** The decoder for an encoding (the Encoding standard's, which drops the BOM itself; a table for Windows-1252). */
+function decoderFor(encoding: TextEncoding, fatal = false): Decoder {
+  if (encoding === 'windows-1252') return new Cp1252Decoder();
+  return new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding, { fatal });
 }
 
 /** The line a notice gives about an encoding other than plain UTF-8; null for UTF-8 with or without a BOM. */
@@ -66,7 +88,7 @@ export class NotUtf8Error extends Error {
  * but a Windows-1252 file may hold valid UTF-8 by chance before its first accent; reading it again keeps it whole).
  */
 export class StreamDecoder {
-  private decoder: TextDecoder | null = null;
+  private decoder: Decoder | null = null;
   private head: number[] = [];
   encoding: TextEncoding | null;
 
@@ -114,8 +136,6 @@ export class StreamDecoder {
   }
 }
 
-// Windows-1252 bytes 0x80-0x9F, as the Encoding standard maps them (0x81, 0x8D, 0x8F, 0x90, 0x9D map to U+0081...).
-const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 const CP1252_BYTE = new Map([...CP1252_HIGH].map((ch, i) => [ch.charCodeAt(0), 0x80 + i]));
 
 /** A character the output encoding cannot hold: the text must be written in another encoding. */

@@ -53,7 +53,8 @@ export class LineEndSplitter {
     let text = this.carry + chunk;
     // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
     let last = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-    if (last === text.length - 1 && text.charCodeAt(last) === 13) last = Math.max(text.lastIndexOf('\n', last - 1), text.lastIndexOf('\r', last - 1));
+    // (lastIndexOf clamps a negative start to 0 and would find the CR itself.)
+    if (last === text.length - 1 && text.charCodeAt(last) === 13) last = last === 0 ? -1 : Math.max(text.lastIndexOf('\n', last - 1), text.lastIndexOf('\r', last - 1));
     if (last < 0) {
       this.carry = text;
       return [];
