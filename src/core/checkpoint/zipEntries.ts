@@ -10,7 +10,7 @@ export class CheckpointError extends Error {}
 /** Deflate cannot grow data by more than 5 bytes per 64 KiB block (plus a little): more is a damaged or forged entry. */
 const maxCompressed = (original: number) => original + 5 * Math.ceil(original / 65_535) + 1024;
 
-export const mebibytes = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`;
+export const mebibytes = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : n < 100 * 2 ** 20 ? 1 : 0)} MiB`;
 
 /**
  * The entries `limitOf` gives a byte limit for (null: skip the entry), each refused before inflating when its

@@ -63,6 +63,7 @@ function why(tag: string): string {
   if (/^[BIESLU]-?$/i.test(tag)) return 'a prefix with no type';
   if (tag === 'o' || /^[bieslu][-_]/.test(tag)) return 'a prefix in lower case';
   if (/^[BIESLU]_/.test(tag)) return 'an underscore where the dash belongs';
+  if (/^[BIESLU]-/.test(tag)) return 'a blank where the type starts';
   if (/^[A-Za-z][-_]/.test(tag)) return 'an unknown prefix';
   return 'no prefix';
 }
