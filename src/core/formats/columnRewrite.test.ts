@@ -30,7 +30,7 @@ function rewriteStreamed(text: string, file: string, rng: () => number, maxChunk
     (t) => (out += t),
   );
   const onSentence = (s: Sentence) => {
-    held = Math.max(held, (rewriter as unknown as { queue: unknown[]; head: number }).queue.length - (rewriter as unknown as { head: number }).head);
+    held = Math.max(held, (rewriter as unknown as { lines: unknown[]; head: number }).lines.length - (rewriter as unknown as { head: number }).head);
     rewriter.sentence(s.line!, convertScheme(s.tags, 'IOBES'));
   };
   parser = new FileParser(file, { onSentence });
@@ -82,9 +82,24 @@ describe('LineEndSplitter', () => {
     for (const size of [1, 2, 3, 100]) {
       const splitter = new LineEndSplitter();
       const got: string[] = [];
-      for (let at = 0; at < text.length; at += size) for (const [line, end] of splitter.push(text.slice(at, at + size))) got.push(line + end);
-      for (const [line, end] of splitter.finish()) got.push(line + end);
+      const take = ({ lines, ends }: { lines: string[]; ends: string[] }) => lines.forEach((line, i) => got.push(line + ends[i]));
+      for (let at = 0; at < text.length; at += size) take(splitter.push(text.slice(at, at + size)));
+      take(splitter.finish());
       expect(got).toEqual(expected);
     }
+  });
+});
+
+describe('replaceColumn', () => {
+  it.each<[string, number, string]>([
+    ['EU NNP I-NP I-ORG', -1, 'EU NNP I-NP B-ORG'],
+    ['EU  NNP   I-NP  I-ORG  ', -1, 'EU  NNP   I-NP  B-ORG  '],
+    ['EU NNP I-NP I-ORG', 2, 'EU NNP B-ORG I-ORG'],
+    ['  EU I-ORG', 0, '  B-ORG I-ORG'],
+    ['3\tTampa\tI-LOC\t-\tx ', 2, '3\tTampa\tB-ORG\t-\tx '],
+    ['New York\t I-LOC \t', -1, 'New York\t B-ORG \t'],
+    ['a\fI-X', -1, 'a\fB-ORG'],
+  ])('%j, column %i', (line, index, expected) => {
+    expect(replaceColumn(line, index, 'B-ORG')).toBe(expected);
   });
 });

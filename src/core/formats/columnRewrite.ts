@@ -14,9 +14,26 @@ export function replaceColumn(line: string, index: number, value: string): strin
     cells[k] = cells[k].replace(/^([ \f\v]*)(.*?)([ \f\v]*)$/s, (_m, lead: string, _old: string, trail: string) => lead + value + trail);
     return cells.join('\t') + line.slice(body.length);
   }
-  const fields = [...line.matchAll(/[^ \f\v]+/g)];
-  const field = fields[index < 0 ? fields.length + index : index];
-  return line.slice(0, field.index) + value + line.slice(field.index + field[0].length);
+  // Runs of blanks separate the fields: find field `index` by scanning, without a regular expression per line.
+  const isBlank = (c: number) => c === 32 || c === 12 || c === 11;
+  if (index < 0) {
+    let end = line.length;
+    for (let k = -1; ; k--) {
+      while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+      let start = end;
+      while (start > 0 && !isBlank(line.charCodeAt(start - 1))) start--;
+      if (k === index) return line.slice(0, start) + value + line.slice(end);
+      end = start;
+    }
+  }
+  let start = 0;
+  for (let k = 0; ; k++) {
+    while (start < line.length && isBlank(line.charCodeAt(start))) start++;
+    let end = start;
+    while (end < line.length && !isBlank(line.charCodeAt(end))) end++;
+    if (k === index) return line.slice(0, start) + value + line.slice(end);
+    start = end;
+  }
 }
 
 /**
@@ -26,8 +43,9 @@ export function replaceColumn(line: string, index: number, value: string): strin
  */
 export class ColumnRewriter {
   private readonly splitter = new LineEndSplitter();
-  /** Lines not yet given out; queue[head] is line `first` of the file. */
-  private queue: [string, string][] = [];
+  /** Lines not yet given out, and their breaks; lines[head] is line `first` of the file. */
+  private lines: string[] = [];
+  private ends: string[] = [];
   private head = 0;
   private first = 1;
 
@@ -38,11 +56,19 @@ export class ColumnRewriter {
   ) {}
 
   text(chunk: string): void {
-    for (const pair of this.splitter.push(chunk)) this.queue.push(pair);
+    this.take(this.splitter.push(chunk));
   }
 
   end(): void {
-    for (const pair of this.splitter.finish()) this.queue.push(pair);
+    this.take(this.splitter.finish());
+  }
+
+  private take({ lines, ends }: { lines: string[]; ends: string[] }): void {
+    // A loop, not push(...lines): a chunk may hold more lines than a call can take arguments.
+    for (let i = 0; i < lines.length; i++) {
+      this.lines.push(lines[i]);
+      this.ends.push(ends[i]);
+    }
   }
 
   /** The sentence whose first token is on `line` gets `tags`, one per line from there. */
@@ -51,8 +77,8 @@ export class ColumnRewriter {
     const column = this.tagColumn();
     let out = '';
     for (const tag of tags) {
-      const [text, end] = this.queue[this.head++];
-      out += replaceColumn(text, column, tag) + end;
+      out += replaceColumn(this.lines[this.head], column, tag) + this.ends[this.head];
+      this.head++;
     }
     this.first += tags.length;
     this.emit(out);
@@ -65,15 +91,16 @@ export class ColumnRewriter {
 
   private flushBefore(line: number): void {
     let out = '';
-    while (this.first < line && this.head < this.queue.length) {
-      const [text, end] = this.queue[this.head++];
-      out += text + end;
+    while (this.first < line && this.head < this.lines.length) {
+      out += this.lines[this.head] + this.ends[this.head];
+      this.head++;
       this.first++;
     }
     if (out) this.emit(out);
     // Drop the lines given out once they are most of the queue, so it never grows past a sentence and its prelude.
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
+    if (this.head > 1024 && this.head * 2 > this.lines.length) {
+      this.lines = this.lines.slice(this.head);
+      this.ends = this.ends.slice(this.head);
       this.head = 0;
     }
   }
