@@ -80,7 +80,7 @@ export function noteEncoding(path: string, encoding: TextEncoding): void {
 }
 
 /** A whole file's text (or standard input's, for '-') and its encoding; a file too long for one string is refused. */
-export function readInputText(path: string): { text: string; encoding: TextEncoding } {
+export function readInputText(path: string, maxLength = constants.MAX_STRING_LENGTH): { text: string; encoding: TextEncoding } {
   let parts: string[] = [];
   let length = 0;
   const encoding = decodeFile(path, () => {
@@ -88,8 +88,8 @@ export function readInputText(path: string): { text: string; encoding: TextEncod
     length = 0;
     return (text) => {
       length += text.length;
-      if (length > constants.MAX_STRING_LENGTH) {
-        throw new CliError(`${inputName(path)} holds more text than this command can read at once (${Math.floor(constants.MAX_STRING_LENGTH / 2 ** 20)} MiB, the longest string JavaScript has); split it into smaller files`);
+      if (length > maxLength) {
+        throw new CliError(`${inputName(path)} holds more text than this command can read at once (${Math.floor(maxLength / 2 ** 20)} MiB, the longest string JavaScript has); split it into smaller files`);
       }
       parts.push(text);
     };

@@ -23,6 +23,8 @@ export interface ParseOptions extends ColumnOptions, JsonOptions {
    * skipping their sentences with an error.
    */
   fixTags?: boolean;
+  /** The most text a file read whole (JSON) may hold; V8's longest string by default. Tests make it small. */
+  maxTextLength?: number;
 }
 
 interface Reader {
