@@ -189,18 +189,19 @@ export async function run(args: string[]): Promise<number> {
   const fix = options['fix-tags'];
 
   // A first read that only checks, where output cannot be taken back (standard output), or where --fix-tags needs
-  // the file's own spelling of its types before the first repair.
+  // the file's own spelling of its types before the first repair. Whether a tag can be repaired does not depend on
+  // the spelling, so its errors are the second read's; its warnings come from the second read.
   let check: Pass | null = null;
   if (!target || fix) {
     check = convertPass(path, to, fix ? new Map() : null, null);
-    report(check);
+    if (check.diagnostics.some((d) => d.severity === 'error')) report({ ...check, diagnostics: check.diagnostics.filter((d) => d.severity === 'error') });
   }
 
   const output = new Output(target, inputs);
   let pass: Pass;
   try {
     pass = convertPass(path, to, fix ? check!.types : null, output, check?.encoding);
-    if (!check) report(pass);
+    report(pass);
     if (pass.parsed.format === 'json') {
       const json = jsonAsColumns(pass.parsed, to);
       output.begin(() => pass.encoding);

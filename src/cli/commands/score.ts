@@ -55,9 +55,11 @@ function scoreProblems(file: string, sentences: Sentence[], gold: string[][], pr
 /** Each column's tags through the tag-form check: a tag of no scheme is an error naming its line (or is repaired). */
 function checkColumns(file: string, sentences: Sentence[], gold: string[][], pred: string[][], fixTags: boolean) {
   const diagnostics: Diagnostic[] = [];
+  // Both columns spell the same types: a repaired predicted tag takes the gold column's spelling too.
+  const types = knownTypes([...gold, ...pred].map((tags) => ({ tags })));
   const columns = ([['gold column (second to last)', gold], ['predicted column (last)', pred]] as const).map(([column, tags]) => {
     const asSentences = sentences.map((s, n) => ({ ...s, tags: tags[n] }));
-    const check = new TagFormCheck(file, columnLineOf, knownTypes(asSentences), fixTags, { column, consequence: 'the file cannot be scored' });
+    const check = new TagFormCheck(file, columnLineOf, types, fixTags, { column, consequence: 'the file cannot be scored' });
     const kept = asSentences.map((s, n) => check.check(s, n));
     diagnostics.push(...check.diagnostics());
     return kept.map((s, n) => s?.tags ?? tags[n]);
@@ -87,7 +89,9 @@ function readGoldAndPred(path: string, options: { mode: ScoreMode; scheme?: Stri
   );
   const { gold, pred } = checked;
   const strict = options.mode === 'strict' ? strictSchemeOf(gold, options.scheme) : null;
-  const problems = [...checked.diagnostics, ...scoreProblems(file, parsed.sentences, gold, pred, strict)];
+  // Tags of no scheme first: until they are right, what the columns' types say means little.
+  const formErrors = checked.diagnostics.some((d) => d.severity === 'error');
+  const problems = [...checked.diagnostics, ...(formErrors ? [] : scoreProblems(file, parsed.sentences, gold, pred, strict))];
   reportDiagnostics(problems);
   if (problems.some((d) => d.severity === 'error')) throw new CliError(`${file} cannot be scored as it is (see above); no scores were printed`);
   if (gold.every((tags) => tags.every((t) => t === 'O'))) {
