@@ -1,16 +1,15 @@
 /**
  * @file A run file (YAML) and the data it names, for `ner prepare-data` and `ner train`. Paths in the file are
- * relative to the file itself, so a run directory can move as a whole. The data goes through the same steps as the
- * studio's data worker (worker/prepare.ts): parse, split, vocabularies from train, encode. A pretrained run's
+ * relative to the file itself, so a run directory can move as a whole. The data goes through the studio's own
+ * preparation (core/dataset/finish.ts): split, IOB1 to IOB2, vocabularies from train, packing. A pretrained run's
  * model.base_model is a local checkpoint folder, read as the studio reads a dropped one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ParsedInput } from '../core/formats';
-import { prepareDataset, type PreparedDataset } from '../core/dataset/prepared';
-import { datasetFromSplits } from '../core/dataset/splits';
+import { prepareFiles } from '../core/dataset/finish';
+import type { PreparedDataset } from '../core/dataset/prepared';
 import type { Dataset, SplitName } from '../core/types';
-import { buildVocabularies } from '../core/dataset/vocab';
 import { parseWordVectors, type WordVectors } from '../core/vectors/wordVectors';
 import { parseRunYaml, type RunYaml } from '../core/config/yamlConfig';
 import { SAFETENSORS_INDEX, TOKENIZER_FILES } from '../model/hf/checkpoint';
@@ -75,17 +74,17 @@ export function loadRunData(run: RunFile, ratio = 0.8): RunData {
     }
   }
   const hadErrors = Object.values(files).some((f) => f.diagnostics.some((d) => d.severity === 'error'));
-  const { dataset, diagnostics } = datasetFromSplits(run.file, files, { ratio });
-  reportDiagnostics(diagnostics);
-  if (dataset.train.length === 0) throw new CliError(`${run.file}: data.train has no sentences to train on`);
-  // As worker/prepare.ts: vocabularies from train, labels also from dev and test so every gold tag has an id.
-  const vocab = buildVocabularies(dataset.train, [...dataset.dev, ...dataset.test]);
-  if (model.numLabels !== undefined && model.numLabels !== vocab.labels.length) {
+  // Each file's diagnostics were printed as it was read; the preparation's own follow.
+  const fileDiagnostics = new Set(Object.values(files).flatMap((f) => f.diagnostics));
+  const { dataset: prepared, sentences: dataset, diagnostics } = prepareFiles(run.file, { given: files }, { ratio });
+  reportDiagnostics(diagnostics.filter((d) => !fileDiagnostics.has(d)));
+  if (!prepared || !dataset) throw new CliError(`${run.file}: data.train has no sentences to train on`);
+  if (model.numLabels !== undefined && model.numLabels !== prepared.vocab.labels.length) {
     throw new CliError(
-      `${run.file}: model.num_labels is ${model.numLabels}, but the data has ${vocab.labels.length} labels: ${vocab.labels.join(', ')}`,
+      `${run.file}: model.num_labels is ${model.numLabels}, but the data has ${prepared.vocab.labels.length} labels: ${prepared.vocab.labels.join(', ')}`,
     );
   }
-  return { files, dataset, prepared: prepareDataset(dataset, vocab), hadErrors };
+  return { files, dataset, prepared, hadErrors };
 }
 
 /** The vectors model.word_vectors names (relative to the run file), or undefined when it names none. */

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../core/dataset/batch';
 import { makeRng } from '../core/rng';
-import { argmaxDecode, viterbiDecode } from '../core/decode/viterbi';
+import { decodePaths, type DecodeScores } from '../core/decode/viterbi';
 import { constrainedScores, type CrfParams } from './crf';
 import { ENCODER_TABLE, type Encoder, type PretrainedInit } from './encoders';
 import { PretrainedEncoder } from './encoders/pretrained';
@@ -116,7 +116,12 @@ export class Tagger {
     return this.crf ? constrainedScores(this.crf, this.config.allowed) : null;
   }
 
-  async predict(batch: Batch): Promise<number[][]> {
+  /**
+   * Emissions and the CRF scores decoding uses (crfScores: the constraints applied), read in one sync. Every
+   * decoder (evaluation, `ner predict`, the playground, the error analysis) reads these and decodes with
+   * core/decode/viterbi.ts decodePaths, so none can skip the constraints.
+   */
+  async decodeScores(batch: Batch): Promise<DecodeScores> {
     const { size: B, maxLen: T } = batch;
     const K = this.config.numLabels;
     const flat = tf.tidy(() => {
@@ -127,11 +132,14 @@ export class Tagger {
     });
     const values = (await flat.data()) as Float32Array; // sync point: the one read per batch
     flat.dispose();
-    const emissions = values.subarray(0, B * T * K);
-    if (!this.crf) return argmaxDecode(emissions, B, T, K, batch.lengths);
     let at = B * T * K;
     const take = (n: number) => values.subarray(at, (at += n));
-    return viterbiDecode(emissions, B, T, K, batch.lengths, take(K * K), take(K), take(K));
+    const emissions = values.subarray(0, at);
+    return { B, T, K, emissions, crf: this.crf ? { transitions: take(K * K), start: take(K), end: take(K) } : null };
+  }
+
+  async predict(batch: Batch): Promise<number[][]> {
+    return decodePaths(await this.decodeScores(batch), batch.lengths);
   }
 
   namedVariables(): Map<string, tf.Variable> {

@@ -3,6 +3,7 @@
  * so the live charts' bookkeeping is tested without a browser.
  */
 import type { RunConfig } from '../core/config/config';
+import { totalSteps } from '../core/config/steps';
 import type { EvalPoint, RunPhase, StepPoint, TrainResponse, TrainState } from '../worker/protocol';
 import { labelSimilarityMatrix } from '../core/losses/lossData';
 
@@ -134,9 +135,7 @@ export function estimateSecondsLeft(r: RunRecord): number | null {
   const recent = r.steps.slice(-21);
   if (recent.length < 2 || r.stepsPerEpoch === 0) return null;
   const perStep = (recent[recent.length - 1].wallTime - recent[0].wallTime) / (recent.length - 1);
-  const planned = r.config.epochs * r.stepsPerEpoch;
-  const total = r.config.maxSteps > 0 ? Math.min(planned, r.config.maxSteps) : planned;
-  return Math.max(0, total - r.step) * perStep;
+  return Math.max(0, totalSteps(r.config, r.stepsPerEpoch) - r.step) * perStep;
 }
 
 /** The learned label similarity in a saved state, when the run's loss has label embeddings. */

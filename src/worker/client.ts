@@ -3,7 +3,7 @@
  * page imports tfjs, a worker module or the parser directly.
  */
 import type { RunConfig } from '../core/config/config';
-import type { PreparedDataset } from '../core/dataset/prepared';
+import { trainingSetOf, type PreparedDataset } from '../core/dataset/prepared';
 import type { Diagnostic } from '../core/types';
 import type {
   DataRequest,
@@ -113,8 +113,9 @@ export function startRun(
     onMessage({ type: 'error', runId, message: e.message || 'the training worker crashed' });
     finish();
   };
-  // Copied, not transferred: the page keeps the dataset for the next run.
-  worker.postMessage({ type: 'start', runId, config, data, resumeFrom, pretrained, wordVectors } satisfies TrainRequest);
+  // Copied, not transferred: the page keeps the dataset for the next run. Only what training needs goes.
+  const set = trainingSetOf(data, config.encoder === 'pretrained');
+  worker.postMessage({ type: 'start', runId, config, data: set, resumeFrom, pretrained, wordVectors } satisfies TrainRequest);
   return {
     stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest),
     pause: (paused) => worker.postMessage({ type: 'pause', runId, paused } satisfies TrainRequest),

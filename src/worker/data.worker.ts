@@ -2,8 +2,8 @@
 /** @file The data worker: reads dropped files (or the shipped demo), parses, splits and encodes them off the page's thread. */
 import type { DataRequest, DataResponse } from './protocol';
 import type { ParsedInput } from '../core/formats';
-import { prepareFromParsed, prepareFromTexts, type PrepareResult } from './prepare';
 import { parseDroppedFile } from './readFile';
+import { prepareFiles, prepareTexts, type PrepareResult } from '../core/dataset/finish';
 import { preparedBuffers } from '../core/dataset/prepared';
 import { matchedVectors } from '../core/vectors/matchedVectors';
 import { parseWordVectors } from '../core/vectors/wordVectors';
@@ -30,12 +30,12 @@ async function handle(msg: DataRequest): Promise<void> {
         parsed.push(await parseDroppedFile(file, onBytes));
         post({ type: 'progress', id, file: file.name, done: i + 1, total: files.length, bytes: file.size, totalBytes: file.size });
       }
-      return reply(id, prepareFromParsed(files.map((f) => f.name).join(', '), parsed, msg.ratio, msg.seed));
+      return reply(id, prepareFiles(files.map((f) => f.name).join(', '), { byName: parsed }, { ratio: msg.ratio, seed: msg.seed }));
     }
     case 'demo':
       return reply(
         msg.id,
-        prepareFromTexts('demo', [
+        prepareTexts('demo', [
           { name: 'train.txt', text: demoTrain },
           { name: 'dev.txt', text: demoDev },
           { name: 'test.txt', text: demoTest },

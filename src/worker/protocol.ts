@@ -4,7 +4,7 @@
  */
 import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config/config';
-import type { PreparedDataset } from '../core/dataset/prepared';
+import type { PreparedDataset, TrainingSet } from '../core/dataset/prepared';
 import type { MatchedVectors } from '../core/vectors/matchedVectors';
 
 export type { MatchedVectors } from '../core/vectors/matchedVectors';
@@ -33,8 +33,11 @@ export type DataResponse =
 // ---- training worker: one per run ----
 
 export type TrainRequest =
-  /** resumeFrom: continue an interrupted run from its last saved state. pretrained: the base model's files, for encoder 'pretrained'. */
-  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState; pretrained?: PretrainedFiles; wordVectors?: MatchedVectors }
+  /**
+   * data: only what training needs (core/dataset/prepared.ts trainingSetOf). resumeFrom: continue an interrupted run
+   * from its last saved state. pretrained: the base model's files, for encoder 'pretrained'.
+   */
+  | { type: 'start'; runId: string; config: RunConfig; data: TrainingSet; resumeFrom?: TrainState; pretrained?: PretrainedFiles; wordVectors?: MatchedVectors }
   | { type: 'stop'; runId: string }
   | { type: 'pause'; runId: string; paused: boolean }
   /** Destroys the WebGPU device mid-run, to check that the run recovers on wasm. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../core/formats';
-import { prepareFromParsed, prepareFromTexts } from './prepare';
+import { prepareFiles, prepareTexts } from '../core/dataset/finish';
 import { parseDroppedFile } from './readFile';
 
 /** A File made of the bytes of `text` cut at the given byte offsets (Node's File streams one chunk per part). */
@@ -54,15 +54,15 @@ describe('parseDroppedFile', () => {
   });
 });
 
-describe('prepareFromParsed', () => {
-  it('gives what prepareFromTexts gives for the same files', () => {
+describe('prepareFiles', () => {
+  it('gives what prepareTexts gives for the same files', () => {
     const files = [
       { name: 'train.txt', text: 'Anna B-PER\nsaw O\nOslo B-LOC\n\nBob B-PER\n\nRome B-LOC\nis O\nwarm O\n' },
       { name: 'dev.txt', text: 'Anna B-PER\nran O\n' },
       { name: 'notes.bin', text: '\u0000\u0001' },
     ];
     const parsed = files.map((f) => parseFile(f.text, f.name));
-    expect(prepareFromParsed('d', parsed)).toEqual(prepareFromTexts('d', files));
-    expect(prepareFromParsed('d', parsed).diagnostics[0]).toMatchObject({ severity: 'error', file: 'notes.bin' });
+    expect(prepareFiles('d', { byName: parsed })).toEqual(prepareTexts('d', files));
+    expect(prepareFiles('d', { byName: parsed }).diagnostics[0]).toMatchObject({ severity: 'error', file: 'notes.bin' });
   });
 });

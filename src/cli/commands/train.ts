@@ -1,28 +1,26 @@
 /**
  * @file `ner train --config FILE [--set key=value]... [--out DIR]`: the studio's training run on the command line.
- * The same loop as the training worker (train/runTraining.ts), the same checkpoint file as the studio's download
- * (the best dev weights, or the last without dev) and the same long CSV of metrics (core/metricRows.ts).
+ * The studio's training job (train/trainJob.ts) with the studio's checkpoint file (the best dev weights, or the last
+ * without dev) and the same long CSV of metrics (core/metrics/metricRows.ts); this file only reads and writes files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { metricsToCsv } from '../../core/metrics/csv';
 import { metricRows, type MetricEval, type MetricStep } from '../../core/metrics/metricRows';
-import { unpackSplit, type PreparedDataset } from '../../core/dataset/prepared';
+import { trainingSetOf } from '../../core/dataset/prepared';
+import { stepsPerEpochFor, totalSteps } from '../../core/config/steps';
 import { toRunYaml } from '../../core/config/yamlConfig';
 import { memoryReport } from '../../backend/activate';
 import { memoryLimits } from '../../backend/limits';
-import { saveCheckpoint, saveWeightsCheckpoint } from '../../train/checkpointIO';
-import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from '../../train/pretrained';
-import { pretrainedFit } from '../../train/pretrainedMemory';
-import { runTraining, stepsPerEpochFor, type TrainData } from '../../train/runTraining';
+import { type EvalEvent, type StepEvent } from '../../train/runTraining';
+import { JobSetupError, runTrainJob } from '../../train/trainJob';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
 import { count, percent } from '../io';
 import { startNodeBackend } from '../nodeBackend';
 import { progressReporter } from '../progress';
-import type { NodeBackend } from '../nodeBackend';
-import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown, type RunFile } from '../runFile';
+import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown } from '../runFile';
 
 export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
 
@@ -73,25 +71,6 @@ function makeDir(dir: string): void {
   }
 }
 
-/**
- * encoder 'pretrained', as the training worker's withPretrained: reads the base model, gives the sentences their
- * subword pieces, and refuses a model that does not fit.
- */
-async function withPretrained(runFile: RunFile, prepared: PreparedDataset, data: TrainData, backend: NodeBackend): Promise<{ data: TrainData; baseModel: Map<string, Uint8Array> }> {
-  const { config } = runFile.yaml;
-  const files = loadBaseModelFiles(runFile);
-  try {
-    const base = readPretrainedBase(files);
-    const ready = pretrainedTrainData(config, base, data, { train: prepared.text.train.tokens, dev: prepared.text.dev.tokens });
-    // Node's total memory stands in for the browser's navigator.deviceMemory.
-    const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 }), longestWindow(ready.train));
-    if (fit.problem) throw new Error(`${config.baseModel} does not fit on ${backend}, so training did not start: ${fit.problem}`);
-    return { data: ready, baseModel: baseModelFiles(base) };
-  } catch (e) {
-    throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${(e as Error).message}`);
-  }
-}
-
 export async function run(args: string[]): Promise<number> {
   const { options } = parseArgs(args, spec);
   if (!options.config) throw new UsageError('train needs --config FILE');
@@ -99,7 +78,9 @@ export async function run(args: string[]): Promise<number> {
   const { yaml } = runFile;
   const config = yaml.config;
   const { prepared } = loadRunData(runFile);
-  let data: TrainData = { vocab: prepared.vocab, train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev), wordVectors: loadWordVectors(runFile) };
+  const set = trainingSetOf(prepared, config.encoder === 'pretrained');
+  const wordVectors = loadWordVectors(runFile);
+  const baseModel = config.encoder === 'pretrained' ? loadBaseModelFiles(runFile) : undefined;
 
   const outDir = options.out ? resolve(options.out) : yaml.paths.checkpointDir ? pathFromRunFile(runFile, yaml.paths.checkpointDir) : resolve('runs', timestamp());
   const logDir = !options.out && yaml.paths.logDir ? pathFromRunFile(runFile, yaml.paths.logDir) : outDir;
@@ -107,19 +88,15 @@ export async function run(args: string[]): Promise<number> {
   makeDir(logDir);
 
   const backend = await startNodeBackend(config.backend);
-  let baseModel: Map<string, Uint8Array> | undefined;
-  if (config.encoder === 'pretrained') ({ data, baseModel } = await withPretrained(runFile, prepared, data, backend));
-  const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
-  const planned = config.epochs * stepsPerEpoch;
-  const totalSteps = config.maxSteps > 0 ? Math.min(config.maxSteps, planned) : planned;
+  const planned = totalSteps(config, stepsPerEpochFor(config, set.train.count));
   process.stderr.write(
-    `training on ${backend}: ${count(data.train.length)} train and ${count(data.dev.length)} dev sentences, ` +
-      `${prepared.vocab.labels.length} labels, ${count(totalSteps)} steps of batch ${config.batchSize}\n`,
+    `training on ${backend}: ${count(set.train.count)} train and ${count(set.dev.count)} dev sentences, ` +
+      `${prepared.vocab.labels.length} labels, ${count(planned)} steps of batch ${config.batchSize}\n`,
   );
 
   const steps: MetricStep[] = [];
   const evals: MetricEval[] = [];
-  const progress = progressReporter({ totalSteps, epochs: config.epochs });
+  const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let stopRequested = false;
   const onSigint = () => {
     if (stopRequested) process.exit(130);
@@ -127,35 +104,32 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('\nstopping after this step (Ctrl-C again to quit now)\n');
   };
   process.on('SIGINT', onSigint);
-  let result;
+  let job;
   try {
-    result = await runTraining(config, data, {
+    const hooks = {
       shouldStop: () => stopRequested,
-      onStep: (e) => {
+      onStep: (e: StepEvent) => {
         // As the training worker: live tensors and their bytes after each step, for the CSV's memory rows.
         const mem = memoryReport();
         steps.push({ ...e, tensors: mem.tensors, bytes: mem.bytes });
         progress.step(e);
       },
-      onEval: (e) => {
+      onEval: (e: EvalEvent) => {
         const s = e.scores;
         evals.push({ step: e.step, epoch: e.epoch, precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy, perType: s.perType, wallTime: e.wallTime });
         progress.evaluated(e);
       },
-    });
+    };
+    // Node's total memory stands in for the browser's navigator.deviceMemory.
+    const limits = () => memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 });
+    job = await runTrainJob(config, set, hooks, { backend, limits, baseModel, wordVectors });
   } catch (e) {
+    if (e instanceof JobSetupError && e.key === 'baseModel') throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${e.message}`);
     throw new CliError(`${runFile.file}: ${(e as Error).message}`);
   } finally {
     progress.finish();
     process.off('SIGINT', onSigint);
   }
-
-  // As the training worker: the download is the best dev checkpoint; without a dev split, the last weights.
-  const trained = { steps: result.steps, epochs: result.epochs, bestDevF1: result.bestDevF1, bestStep: result.best?.step ?? null, backend, createdAt: new Date().toISOString() };
-  const bytes = result.best
-    ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained, baseModel)
-    : await saveCheckpoint(result.tagger, config, data.vocab, trained, baseModel);
-  result.tagger.dispose();
 
   const checkpointPath = join(outDir, 'checkpoint.zip');
   const csvPath = join(logDir, 'metrics.csv');
@@ -163,16 +137,16 @@ export async function run(args: string[]): Promise<number> {
   const dataPaths = Object.fromEntries(
     (['train', 'dev', 'test'] as const).flatMap((k) => (yaml.data[k] ? [[k, pathFromRunFile(runFile, yaml.data[k])]] : [])),
   );
-  write(checkpointPath, bytes);
+  write(checkpointPath, job.checkpoint);
   write(csvPath, metricsToCsv(metricRows(basename(outDir), steps, evals)));
   // As the data paths: the base model folder from where run.yaml now lies.
-  const asTrained = baseModel ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
+  const asTrained = config.encoder === 'pretrained' ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
   write(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }));
 
-  const how = result.status === 'stopped' ? 'stopped' : result.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
-  const best = result.best ? `best dev F1 ${percent(result.best.f1)} at step ${result.best.step}` : 'no dev data: the last weights';
+  const how = job.status === 'stopped' ? 'stopped' : job.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
+  const best = job.bestStep !== null && job.bestDevF1 !== null ? `best dev F1 ${percent(job.bestDevF1)} at step ${job.bestStep}` : 'no dev data: the last weights';
   process.stdout.write(
-    `${how} after ${count(result.steps)} steps, ${result.epochs} epochs; ${best}\n` +
+    `${how} after ${count(job.steps)} steps, ${job.epochs} epochs; ${best}\n` +
       `checkpoint  ${shown(checkpointPath)}\nmetrics     ${shown(csvPath)}\nrun file    ${shown(yamlPath)}\n`,
   );
   return 0;

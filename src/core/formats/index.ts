@@ -128,6 +128,3 @@ export function checkTags(parsed: ParsedFile, format: FormatName, options: Parse
   }
   return { ...parsed, sentences, diagnostics, format, scheme };
 }
-
-/** The line of a token in a file parseFile read, for messages that point into the file. */
-export const lineOfToken = (format: FormatName): LineOf => READERS[format].lineOf;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { prepareFromTexts } from './prepare';
+import { prepareTexts } from './finish';
 
 // IOB1: I- starts an entity; B- only where one entity directly follows another of the same type.
 const iob1 = ['Anna I-PER', 'Berg I-PER', 'met I-PER', 'in O', 'Oslo I-LOC', 'Lima B-LOC', '.', ''].map((l) => (l === '.' ? '. O' : l)).join('\n');
 
-describe('prepareFromTexts', () => {
+describe('prepareTexts', () => {
   it('converts an IOB1 split to IOB2 with a warning, keeping the entities', () => {
-    const { dataset, diagnostics } = prepareFromTexts('t', [
+    const { dataset, diagnostics } = prepareTexts('t', [
       { name: 'train.txt', text: iob1 },
       { name: 'dev.txt', text: iob1 },
     ]);
@@ -18,7 +18,7 @@ describe('prepareFromTexts', () => {
 
   it('leaves IOB2 data alone', () => {
     const iob2 = 'Anna B-PER\nBerg I-PER\nin O\nOslo B-LOC\n';
-    const { dataset, diagnostics } = prepareFromTexts('t', [{ name: 'train.txt', text: iob2 }, { name: 'dev.txt', text: iob2 }]);
+    const { dataset, diagnostics } = prepareTexts('t', [{ name: 'train.txt', text: iob2 }, { name: 'dev.txt', text: iob2 }]);
     expect(dataset!.text.train.tags[0]).toEqual(['B-PER', 'I-PER', 'O', 'B-LOC']);
     expect(diagnostics.some((d) => /IOB1/.test(d.message))).toBe(false);
   });
