@@ -18,6 +18,7 @@ import { CliError } from './command';
 import { loadFile, reportDiagnostics } from './io';
 import { noteEncoding, readInputText } from './input';
 import { startNodeBackend } from './nodeBackend';
+import { checkpointWarning } from './runStatus';
 
 export interface TaggedFile {
   file: string;
@@ -73,6 +74,8 @@ function readCheckpointFile(path: string): Uint8Array {
 
 export async function tagWithCheckpoint(checkpointPath: string, dataPath: string, options: ParseOptions = {}): Promise<TaggedFile> {
   const bytes = readCheckpointFile(checkpointPath);
+  const stale = checkpointWarning(checkpointPath);
+  if (stale) process.stderr.write(`warning: ${stale}\n`);
   const data = readData(dataPath, options);
   if (data.errors) {
     throw new CliError(`${data.file} has errors (listed above); fix them (or repair clear ones with --fix-tags), since results without the skipped sentences would mislead`);

@@ -115,8 +115,3 @@ export function parseInputFile(path: string, options: ParseOptions = {}): Parsed
   const notice = encodingNotice(parsed.file, encoding);
   return { ...parsed, encoding, diagnostics: notice ? [{ severity: 'warning', file: parsed.file, message: notice }, ...parsed.diagnostics] : parsed.diagnostics };
 }
-
-/** The encoding of a file, found by decoding it without keeping the text. */
-export function fileEncoding(path: string): TextEncoding {
-  return decodeFile(path, () => () => {});
-}

@@ -11,10 +11,9 @@ import type { ParsedInput } from '../../core/formats';
 import type { Dataset, Sentence, SplitName } from '../../core/types';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
-import { fileEncoding } from '../input';
 import { count, percent, reportDiagnostics } from '../io';
 import { checkTarget, writeOutputFile, type InputFile } from '../output';
-import { loadRunData, pathFromRunFile, readRunFile, shown, type RunFile } from '../runFile';
+import { loadRunData, readRunFile, typedPath, type RunFile } from '../runFile';
 
 export const summary = 'read, check and split the data of a run file, with statistics';
 
@@ -84,13 +83,13 @@ export async function run(args: string[]): Promise<number> {
 
 /** Writes the train/dev split next to the train file, both or neither, never over a file the run file names. */
 function writeSplit(runFile: RunFile, train: ParsedInput, dataset: Dataset): void {
-  const trainPath = pathFromRunFile(runFile, runFile.yaml.data.train!);
+  const trainPath = typedPath(runFile, runFile.yaml.data.train!);
   const inputs: InputFile[] = [{ path: runFile.file, role: 'the run file' }];
   for (const split of ['train', 'dev', 'test'] as const) {
     const path = runFile.yaml.data[split];
-    if (path) inputs.push({ path: shown(pathFromRunFile(runFile, path)), role: `data.${split} of ${runFile.file}` });
+    if (path) inputs.push({ path: typedPath(runFile, path), role: `data.${split} of ${runFile.file}` });
   }
-  const targets = (['train', 'dev'] as const).map((split) => shown(join(dirname(trainPath), `${split}.split.txt`)));
+  const targets = (['train', 'dev'] as const).map((split) => join(dirname(trainPath), `${split}.split.txt`));
   for (const target of targets) checkTarget(target, inputs);
   const rows = { train: dataset.train.map(rowsOf), dev: dataset.dev.map(rowsOf) };
   const unwritable = (['train', 'dev'] as const).flatMap((split) => unwritableCells(train.file, dataset[split], (_s, n) => rows[split][n], ['token']));
@@ -99,7 +98,7 @@ function writeSplit(runFile: RunFile, train: ParsedInput, dataset: Dataset): voi
     throw new CliError(`${train.file} has tokens a column file cannot hold (listed above); the split was not written`);
   }
   const separator = columnSeparatorFor([...rows.train, ...rows.dev], train.separator);
-  const encoding = fileEncoding(shown(trainPath));
+  const encoding = train.encoding ?? 'utf-8';
   targets.forEach((target, i) => writeOutputFile(target, columnText(i === 0 ? rows.train : rows.dev, separator), { encoding, inputs }));
   const kept = encoding === 'utf-8' ? '' : ` in ${ENCODING_LABELS[encoding]} as ${train.file}`;
   process.stdout.write(
