@@ -104,14 +104,16 @@ export function readInput(path: string): string {
   return text;
 }
 
-/** Parses a data file as it streams in (column files are never held whole), with its encoding's notice among the diagnostics. */
+/**
+ * Parses a data file as it streams in (column files are never held whole), with a note on stderr when it was not
+ * UTF-8; the encoding comes back with the file, for writers that keep it.
+ */
 export function parseInputFile(path: string, options: ParseOptions = {}): ParsedInput {
   let parser!: FileParser;
   const encoding = decodeFile(path, () => {
     parser = new FileParser(inputName(path), options);
     return (text) => parser.push(text);
   });
-  const parsed = parser.finish();
-  const notice = encodingNotice(parsed.file, encoding);
-  return { ...parsed, encoding, diagnostics: notice ? [{ severity: 'warning', file: parsed.file, message: notice }, ...parsed.diagnostics] : parsed.diagnostics };
+  noteEncoding(path, encoding);
+  return { ...parser.finish(), encoding };
 }
