@@ -190,7 +190,7 @@ export async function run(args: string[]): Promise<number> {
 
   // A first read that only checks, where output cannot be taken back (standard output), or where --fix-tags needs
   // the file's own spelling of its types before the first repair. Whether a tag can be repaired does not depend on
-  // the spelling, so its errors are the second read's; its warnings come from the second read.
+  // that spelling, so this read finds every error the second would; the warnings are left to the second.
   let check: Pass | null = null;
   if (!target || fix) {
     check = convertPass(path, to, fix ? new Map() : null, null);
