@@ -41,6 +41,8 @@ describe('ner export-torch', () => {
     );
     for (const [path, bytes] of pythonPackageFiles()) expect(new Uint8Array(readFileSync(join(dir, 'proj', path)))).toEqual(bytes);
     expect(readFileSync(join(dir, 'proj', 'README.md'), 'utf8')).toContain('torchrun --nproc_per_node=2 -m ner_studio_torch.train .');
+    // Written beside the target and renamed into place: nothing half-written is left behind.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writes the run with the preset applied and every key out, so it reads back to the same run', () => {

@@ -3,8 +3,8 @@
  * torchrun on one CPU or many GPUs: run.yaml, the data prepared here (train/torchExport.ts), the Python package and a
  * README with the commands. Its checkpoint.zip and metrics.csv come back to the studio and to `ner evaluate`.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { matchedVectors } from '../../core/vectors/matchedVectors';
 import { torchProjectFiles } from '../../train/torchExport';
 import { parseArgs } from '../args';
@@ -62,14 +62,7 @@ export async function run(args: string[]): Promise<number> {
     if (e instanceof CliError) throw e;
     throw new CliError(`${runFile.file}: ${(e as Error).message}`);
   }
-  try {
-    for (const [path, bytes] of files) {
-      mkdirSync(dirname(join(out, path)), { recursive: true });
-      writeFileSync(join(out, path), bytes);
-    }
-  } catch (e) {
-    throw new CliError(`cannot write ${shown(out)}: ${(e as Error).message}`);
-  }
+  writeFolder(out, files);
   const s = prepared.summary.splits;
   process.stdout.write(
     `wrote ${shown(out)}: ${count(s.train.sentences)} train, ${count(s.dev.sentences)} dev, ${count(s.test.sentences)} test sentences, ` +
@@ -77,4 +70,23 @@ export async function run(args: string[]): Promise<number> {
       `train it:  cd ${shown(out)} && torchrun --nproc_per_node=2 -m ner_studio_torch.train .\n`,
   );
   return 0;
+}
+
+/**
+ * Writes the project into a hidden folder beside `out` and renames it into place once complete, so a kill never
+ * leaves half a project where the user asked for one (an empty `out` made beforehand is replaced).
+ */
+function writeFolder(out: string, files: Map<string, Uint8Array>): void {
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    for (const [path, bytes] of files) {
+      mkdirSync(dirname(join(temp, path)), { recursive: true });
+      writeFileSync(join(temp, path), bytes);
+    }
+    if (existsSync(out)) rmdirSync(out);
+    renameSync(temp, out);
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    throw new CliError(`cannot write ${shown(out)}: ${(e as Error).message}`);
+  }
 }
