@@ -6,7 +6,7 @@
  * then products for the input gradient and each direction's kernel gradient, and a column sum for each bias.
  */
 import { gridProgram, flatProgram, ACTIVATIONS } from './program';
-import { productGrid, TILED_PRODUCT } from './tiledProduct';
+import { productGrid, TILED_PRODUCT, WHOLE_K } from './tiledProduct';
 
 /** Sizes baked into the WGSL: hidden units H, input features D, directions (1 or 2). */
 export interface LstmShape {
@@ -48,6 +48,7 @@ export function projectionProgram(s: LstmShape, B: number, T: number) {
         ${biasSecond}
         result[m * ${N} + n] = v + b;
       }
+      ${WHOLE_K}
       ${TILED_PRODUCT}`,
   });
 }
@@ -216,6 +217,7 @@ export function inputGradProgram(s: LstmShape, B: number, T: number) {
       fn loadA(m : i32, k : i32) -> f32 { return dz[m * ${s.dirs * G} + k]; }
       fn loadB(k : i32, n : i32) -> f32 { return kernelAt(k / ${G}, n, k % ${G}); }
       fn storeC(m : i32, n : i32, v : f32) { result[m * ${s.D} + n] = v; }
+      ${WHOLE_K}
       ${TILED_PRODUCT}`,
   });
 }
@@ -247,6 +249,7 @@ export function kernelGradProgram(s: LstmShape, dir: number) {
       }
       fn loadB(k : i32, n : i32) -> f32 { return dz[k * ${dirs * G} + ${dir * G} + n]; }
       fn storeC(m : i32, n : i32, v : f32) { result[m * ${G} + n] = v; }
+      ${WHOLE_K}
       ${TILED_PRODUCT}`,
   });
 }
