@@ -4,7 +4,10 @@
  * only. When the WebGPU device is lost mid-run it carries on from the last saved state on wasm.
  */
 import type { TrainRequest, TrainResponse } from './protocol';
-import { describeAdapter, planBackend, type BackendName } from '../backend/probe';
+import { describeAdapter, type BackendName } from '../backend/probe';
+import { chooseBackend, indexedDbTimingCache } from '../backend/measuredChoice';
+import { takeFusedNotices } from '../model/fused/kernels';
+import { modelShapeKey, timeTrainingSteps } from '../train/backendTrial';
 import { activateBackend, explainFailure, loseWebGpuDevice, memoryReport } from '../backend/activate';
 import { configureWasmAssets } from './wasmAssets';
 import { unpackSplit } from '../core/dataset/prepared';
@@ -51,6 +54,8 @@ function hooksFor(runId: string): TrainHooks {
     onPhase: (phase, at) => post({ type: 'phase', runId, phase, epoch: at.epoch }),
     onStep: (e) => {
       currentEpoch = e.epoch;
+      // A fused kernel the GPU's limits refused: the op ran unfused; say so once.
+      for (const text of takeFusedNotices()) post({ type: 'note', runId, text });
       const mem = memoryReport();
       post({ type: 'step', runId, step: e.step, epoch: e.epoch, loss: e.loss, lr: e.lr, tokensPerSec: e.tokensPerSec, sentencesPerSec: e.sentencesPerSec, wallTime: e.wallTime, stepsPerEpoch: e.stepsPerEpoch, tensors: mem.tensors, bytes: mem.bytes, gpuBytes: mem.gpuBytes });
     },
@@ -105,10 +110,16 @@ async function train(msg: Start): Promise<void> {
   const { runId, config, data } = msg;
   post({ type: 'phase', runId, phase: 'starting', epoch: 0 });
   configureWasmAssets();
-  const plan = planBackend(config.backend, await describeAdapter(self.navigator.gpu));
-  await activateBackend(plan.name);
-  post({ type: 'backend', runId, backend: plan.name, reason: plan.reason });
   let train: TrainData = { vocab: data.vocab, train: unpackSplit(data.train), dev: unpackSplit(data.dev), wordVectors: msg.wordVectors ? unpackVectors(msg.wordVectors) : undefined };
+  // auto on a real GPU times a few steps of this model on webgpu and wasm and takes the faster (cached per adapter).
+  const trial = train;
+  const plan = await chooseBackend(config.backend, await describeAdapter(self.navigator.gpu), {
+    activate: activateBackend,
+    measure: config.encoder === 'pretrained' ? undefined : () => timeTrainingSteps(config, trial),
+    modelShape: modelShapeKey(config, data.vocab),
+    cache: indexedDbTimingCache(),
+  });
+  post({ type: 'backend', runId, backend: plan.name, reason: plan.reason });
   let baseModel: Map<string, Uint8Array> | undefined;
   if (config.encoder === 'pretrained') ({ data: train, baseModel } = await withPretrained(msg, train, plan.name));
   if (msg.resumeFrom) post({ type: 'resumed', runId, fromStep: msg.resumeFrom.step, reason: `resumed from the state saved at step ${msg.resumeFrom.step}` });

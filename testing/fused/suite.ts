@@ -208,16 +208,24 @@ function normCheck(): Promise<CheckResult> {
 }
 
 function optimizerCheck(name: OptimizerName): Promise<CheckResult> {
-  return check(`${name} update with clipping, 3 steps: weights and exported state`, async () => {
+  return check(`${name} update with clipping, 4 steps: weights and state, also when a run moves between fused and unfused`, async () => {
     const r = rng(9);
     const start = [values(r, 12), values(r, 5)];
-    const steps = [0, 1, 2].map(() => [values(r, 12), values(r, 5)]);
+    const steps = [0, 1, 2, 3].map(() => [values(r, 12), values(r, 5)]);
     const settings = { learningRate: 0.1, weightDecay: 0.05, momentum: 0.9 };
-    const run = async (fused: boolean) => {
+    /** `fused[i]`: whether step i runs fused; a change hands the exported state to a fresh optimiser, as a resume does. */
+    const run = async (fused: boolean[]) => {
       const vars = start.map((v, i) => ({ name: `w${i}`, variable: tf.tidy(() => tf.variable(tf.tensor(v, i === 0 ? [3, 4] : [5]))) }));
-      const opt = fused ? new FusedOptimizer(name, vars, settings) : OPTIMIZER_TABLE[name](vars, settings);
-      for (const g of steps) {
-        const grads = g.map((v, i) => tf.tensor(v, vars[i].variable.shape));
+      const make = (f: boolean) => (f ? new FusedOptimizer(name, vars, settings) : OPTIMIZER_TABLE[name](vars, settings));
+      let opt = make(fused[0]);
+      for (let i = 0; i < steps.length; i++) {
+        if (i > 0 && fused[i] !== fused[i - 1]) {
+          const state = await opt.exportState();
+          opt.dispose();
+          opt = make(fused[i]);
+          await opt.importState(state);
+        }
+        const grads = steps[i].map((v, k) => tf.tensor(v, vars[k].variable.shape));
         const norm = globalNorm(grads);
         opt.step(grads, 0.1, { norm, maxNorm: 1 });
         tf.dispose([...grads, norm]);
@@ -228,12 +236,17 @@ function optimizerCheck(name: OptimizerName): Promise<CheckResult> {
       vars.forEach((v) => v.variable.dispose());
       return { out: [...out, ...state.slots.map((s) => s.data)], state };
     };
-    const a = await run(false);
-    const b = await run(true);
-    if (a.state.iterations !== b.state.iterations) return `iterations ${b.state.iterations}, expected ${a.state.iterations}`;
-    const names = a.state.slots.map((s) => s.name);
-    if (JSON.stringify(names) !== JSON.stringify(b.state.slots.map((s) => s.name))) return `slots ${b.state.slots.map((s) => s.name)} against ${names}`;
-    return compare(['w0', 'w1', ...names], a.out, b.out);
+    const reference = await run([false, false, false, false]);
+    const names = reference.state.slots.map((s) => s.name);
+    for (const plan of [[true, true, true, true], [false, false, true, true], [true, true, false, false]]) {
+      const other = await run(plan);
+      const label = plan.map((f) => (f ? 'fused' : 'unfused')).join(', ');
+      if (other.state.iterations !== reference.state.iterations) return `${label}: iterations ${other.state.iterations}, expected ${reference.state.iterations}`;
+      if (JSON.stringify(other.state.slots.map((s) => s.name)) !== JSON.stringify(names)) return `${label}: slots ${other.state.slots.map((s) => s.name)} against ${names}`;
+      const problem = compare(['w0', 'w1', ...names], reference.out, other.out);
+      if (problem) return `${label}: ${problem}`;
+    }
+    return null;
   });
 }
 
