@@ -21,8 +21,8 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
   const runs: BenchRun[] = [];
   const notes: string[] = [];
   for (const backend of o.backends) {
-    if (backend === 'webgpu') {
-      notes.push('node webgpu: not measured (no WebGPU in Node here: the `webgpu` package with SwiftShader is not installed)');
+    if (backend.startsWith('webgpu')) {
+      notes.push(`node ${backend}: not measured (no WebGPU in Node here: the \`webgpu\` package with SwiftShader is not installed; bench/gpu runs it)`);
       continue;
     }
     if (!(NODE_BACKENDS as readonly string[]).includes(backend)) {

@@ -26,7 +26,8 @@ const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs no
   --slow-steps N   at most this many on the slow backends: cpu, and webgpu on a software adapter (default 3)
   --batch-size B   sentences per step (default 32, the peer's)
   --envs LIST      node, chromium (default both)
-  --backends LIST  wasm, cpu, webgpu (default all; cpu in Node only, webgpu in Chromium only)
+  --backends LIST  wasm, cpu, webgpu, webgpu-unfused (default wasm, cpu, webgpu; cpu in Node only, webgpu in
+                   Chromium only; webgpu-unfused is webgpu with the fused kernels off, to compare)
   --presets LIST   presets of src/core/presets.ts (default all: ${PRESET_NAMES.join(', ')})
   --predict N      sentences tagged for the prediction throughput (default 512)
   --data FILE      a training file (default ../shared/datasets/conll2003/iob2/train.txt, else the demo)
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     notes.push(...node.notes);
   }
   if (envs.includes('chromium')) {
-    const browserBackends = backends.filter((b): b is BenchRequest['backend'] => b === 'webgpu' || b === 'wasm');
+    const browserBackends = backends.filter((b): b is BenchRequest['backend'] => b === 'webgpu' || b === 'webgpu-unfused' || b === 'wasm');
     if (backends.includes('cpu')) notes.push('chromium cpu: not measured (the browser runs webgpu and wasm; cpu is measured in Node)');
     try {
       const browser = await benchChromium({ ...common, presets, text: trainText, file: dataFile }, browserBackends, log, {
