@@ -1,13 +1,14 @@
 /**
  * @file The tagger: an encoder from the table in encoders/ (BiLSTM-CNN, or a transformer trained from scratch), a
  * linear emission head and an optional CRF whose transitions may be constrained by the tag scheme. Batches come in as
- * flat typed arrays (core/batch.ts); decoding reads the scores once and runs Viterbi in plain TypeScript.
+ * flat typed arrays (core/batch.ts); decoding is the Viterbi op (fused/viterbi.ts): one read per batch.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../core/dataset/batch';
 import { makeRng } from '../core/rng';
-import { argmaxDecode, viterbiDecode } from '../core/decode/viterbi';
+import { argmaxDecode } from '../core/decode/viterbi';
 import { constrainedScores, type CrfParams } from './crf';
+import { viterbiPaths } from './fused/viterbi';
 import { ENCODER_TABLE, type Encoder, type PretrainedInit } from './encoders';
 import { PretrainedEncoder } from './encoders/pretrained';
 import type { HfEncoder } from './hf/encoder';
@@ -119,19 +120,22 @@ export class Tagger {
   async predict(batch: Batch): Promise<number[][]> {
     const { size: B, maxLen: T } = batch;
     const K = this.config.numLabels;
-    const flat = tf.tidy(() => {
-      const parts: tf.Tensor[] = [this.forward(batch, false).emissions.reshape([B * T * K])];
-      const crf = this.crfScores();
-      if (crf) parts.push(crf.transitions.reshape([K * K]), crf.start, crf.end);
-      return tf.concat(parts); // [B*T*K (+ K*K + 2K)]
-    });
+    if (this.crf) {
+      // The decoding op (fused/viterbi.ts): Viterbi in one dispatch on webgpu, in TypeScript after one read elsewhere.
+      const [emissions, trans, start, end] = tf.tidy(() => {
+        const crf = this.crfScores()!;
+        return [this.forward(batch, false).emissions, crf.transitions, crf.start, crf.end] as const;
+      });
+      try {
+        return await viterbiPaths(emissions, batch.lengths, trans, start, end);
+      } finally {
+        tf.dispose([emissions, trans, start, end]);
+      }
+    }
+    const flat = tf.tidy(() => this.forward(batch, false).emissions.reshape([B * T * K])); // [B*T*K]
     const values = (await flat.data()) as Float32Array; // sync point: the one read per batch
     flat.dispose();
-    const emissions = values.subarray(0, B * T * K);
-    if (!this.crf) return argmaxDecode(emissions, B, T, K, batch.lengths);
-    let at = B * T * K;
-    const take = (n: number) => values.subarray(at, (at += n));
-    return viterbiDecode(emissions, B, T, K, batch.lengths, take(K * K), take(K), take(K));
+    return argmaxDecode(values, B, T, K, batch.lengths);
   }
 
   namedVariables(): Map<string, tf.Variable> {
