@@ -1,13 +1,14 @@
 /** @file The benchmark's Node half: each backend tfjs has in Node, one after another in this process. */
 import { activateBackend } from '../src/backend/activate';
-import { benchmark, type BenchData } from '../src/train/bench';
+import { benchmark, type BenchData, type BenchModel } from '../src/train/bench';
 import type { BenchRun } from '../src/train/benchReport';
-import type { PresetName } from '../src/core/config/presets';
 
 export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
 
 export interface NodeBenchOptions {
-  presets: PresetName[];
+  presets: BenchModel[];
+  /** The pretrained encoder's tokenizer files. */
+  tokenizerFiles?: ReadonlyMap<string, Uint8Array>;
   backends: string[];
   batchSize: number;
   steps: number;
@@ -37,6 +38,7 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
         const run = await benchmark(data, {
           env: 'node',
           preset,
+          tokenizerFiles: o.tokenizerFiles,
           batchSize: o.batchSize,
           steps: slow ? Math.min(o.steps, o.slowSteps) : o.steps,
           warmupSteps: slow ? 1 : o.warmupSteps,

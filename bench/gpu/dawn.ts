@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const batchSize = Number(flag('batch-size', '32'));
   const presets = flag('presets', 'bilstm-small').split(',').filter(isBenchPreset);
   const data = benchData(readFileSync(file, 'utf8'), file);
+  // bert-mini / bert-base read words with the tokenizer build.sh copies next to this file.
+  const tokenizerFiles = new Map(['tokenizer.json', 'tokenizer_config.json'].filter((f) => existsSync(join(here, f))).map((f) => [f, new Uint8Array(readFileSync(join(here, f)))]));
   const dispatches = installDawn();
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   const info = adapter?.info;
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
       const run = await benchmark(data, {
         env: 'node',
         preset,
+        tokenizerFiles,
         batchSize,
         steps,
         warmupSteps: 3,

@@ -2,7 +2,7 @@
 /** @file The benchmark in a browser worker: the same measurement as Node's (train/bench.ts) on webgpu or wasm. */
 import { activateBackend } from '../backend/activate';
 import { describeAdapter, isSoftwareAdapter } from '../backend/probe';
-import { benchData, benchmark, isBenchPreset } from '../train/bench';
+import { benchData, benchmark, isBenchPreset, tokenizerFromText } from '../train/bench';
 import { configureWasmAssets } from '../worker/wasmAssets';
 import { countDispatches } from './dispatchCounter';
 import { setFusedKernels } from '../model/fused/kernels';
@@ -34,6 +34,7 @@ async function run(req: BenchRequest): Promise<void> {
       const run = await benchmark(data, {
         env: 'chromium',
         preset,
+        tokenizerFiles: req.tokenizer ? tokenizerFromText(req.tokenizer) : undefined,
         batchSize: req.batchSize,
         steps: slow ? Math.min(req.steps, req.slowSteps) : req.steps,
         warmupSteps: slow ? 1 : req.warmupSteps,

@@ -8,6 +8,8 @@ export interface BenchRequest {
   /** The training file's text and name; the worker parses it as the Node side does. */
   text: string;
   file: string;
+  /** The pretrained encoder's tokenizer files as text (tokenizer.json, tokenizer_config.json), for bert-mini / bert-base. */
+  tokenizer?: Record<string, string>;
   batchSize: number;
   steps: number;
   /** At most this many measured steps (one warm-up, a tenth of the sentences to tag) on a software WebGPU adapter. */
