@@ -7,8 +7,8 @@ import {
   forwardBackwardProgram,
   logLikelihoodProgram,
   transitionsGradProgram,
-  viterbiProgram,
 } from './crfPrograms';
+import { viterbiProgram } from './viterbiProgram';
 
 export const crfLogLikelihoodWebGpu = webGpuKernel((gpu, inputs, attrs) => {
   const [B] = inputs.mask.shape;

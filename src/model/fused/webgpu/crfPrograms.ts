@@ -1,12 +1,12 @@
 /**
  * @file WGSL of the fused CRF (semantics in ../crfLikelihood.ts and ../viterbi.ts). One workgroup per sentence with
  * one invocation per label runs the forward algorithm (log-likelihood), forward-backward (alpha and beta for the
- * marginals) or Viterbi; the gradients of the emissions, transitions, start and end scores are then one short
+ * marginals); the gradients of the emissions, transitions, start and end scores are then one short
  * dispatch each. Sentences have their real tokens first; n is a sentence's count of them.
  */
 import { flatProgram, gridProgram } from './program';
 
-const key = (kind: string, K: number) => `crf_${kind}_${K}`;
+export const key = (kind: string, K: number) => `crf_${kind}_${K}`;
 
 /** lse over i of (vec[i] + trans[i * K + j]) for label j, as layers/reductions.ts logSumExp computes it. */
 const lseInto = (K: number, vec: string) => /* wgsl */ `
@@ -20,7 +20,7 @@ const lseInto = (K: number, vec: string) => /* wgsl */ `
 `;
 
 /** The real tokens of sentence b (a prefix). */
-const LENGTH = /* wgsl */ `
+export const LENGTH = /* wgsl */ `
   fn sentenceLength(b : i32, T : i32) -> i32 {
     var n = 0;
     for (var t = 0; t < T; t++) { if (mask[b * T + t] > 0.0) { n = t + 1; } }
@@ -241,65 +241,5 @@ export function boundaryGradProgram(K: number, which: 'first' | 'last') {
         result[index] = sum;
       }
     }`,
-  });
-}
-
-/**
- * Viterbi: [B, T, K + 1] int32; [b, t, 0] is the best path's label (0 at padding), [b, t, 1 + j] the best previous
- * label of j at t. Ties go to the lowest label, as core/decode/viterbi.ts breaks them.
- */
-export function viterbiProgram(K: number, B: number, T: number) {
-  const R = K + 1;
-  return gridProgram({
-    key: key('vit', K),
-    inputs: ['emissions', 'mask', 'transitions', 'start', 'end'],
-    outputShape: [B, T, R],
-    grid: [B, 1, 1],
-    threads: K,
-    code: `
-      var<workgroup> score : array<f32, ${K}>;
-      ${LENGTH}
-      fn main() {
-        let b = i32(workgroupId.x);
-        let j = i32(localId.x);
-        let T = uniforms.maskShape.y;
-        let n = sentenceLength(b, T);
-        let base = b * T * ${R};
-        for (var t = 0; t < T; t++) { result[base + t * ${R} + 1 + j] = 0; }
-        score[j] = start[j] + emissions[b * T * ${K} + j];
-        workgroupBarrier();
-        for (var t = 1; t < T; t++) {
-          var best = score[0] + transitions[j];
-          var arg = 0;
-          for (var i = 1; i < ${K}; i++) {
-            let s = score[i] + transitions[i * ${K} + j];
-            if (s > best) { best = s; arg = i; }
-          }
-          workgroupBarrier();
-          if (t < n) {
-            score[j] = best + emissions[(b * T + t) * ${K} + j];
-            result[base + t * ${R} + 1 + j] = arg;
-          }
-          workgroupBarrier();
-        }
-        storageBarrier();
-        workgroupBarrier();
-        if (j == 0) {
-          for (var t = 0; t < T; t++) { result[base + t * ${R}] = 0; }
-          if (n > 0) {
-            var last = 0;
-            var best = score[0] + end[0];
-            for (var k = 1; k < ${K}; k++) {
-              let s = score[k] + end[k];
-              if (s > best) { best = s; last = k; }
-            }
-            result[base + (n - 1) * ${R}] = last;
-            for (var t = n - 1; t > 0; t--) {
-              last = result[base + t * ${R} + 1 + last];
-              result[base + (t - 1) * ${R}] = last;
-            }
-          }
-        }
-      }`,
   });
 }
