@@ -145,8 +145,9 @@ export class Tagger {
   async predict(batch: Batch): Promise<number[][]> {
     if (!this.crf) return decodePaths(await this.decodeScores(batch), batch.lengths);
     const [emissions, trans, start, end] = tf.tidy(() => {
+      // Cloned: without constraints crfScores gives the CRF's own variables, which must outlive this call.
       const crf = this.crfScores()!;
-      return [this.forward(batch, false).emissions, crf.transitions, crf.start, crf.end] as const;
+      return [this.forward(batch, false).emissions, tf.clone(crf.transitions), tf.clone(crf.start), tf.clone(crf.end)] as const;
     });
     try {
       return await viterbiPaths(emissions, batch.lengths, trans, start, end);
