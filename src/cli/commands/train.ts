@@ -138,14 +138,6 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
   const set = trainingSetOf(prepared, config.encoder === 'pretrained');
   const backend = await startNodeBackend(config.backend);
   const planned = totalSteps(config, stepsPerEpochFor(config, set.train.count));
-  process.stderr.write(
-    `training on ${backend}: ${count(set.train.count)} train and ${count(set.dev.count)} dev sentences, ` +
-      `${prepared.vocab.labels.length} labels, ${count(planned)} steps of batch ${config.batchSize}\n`,
-  );
-
-  const steps: MetricStep[] = [];
-  const evals: MetricEval[] = [];
-  const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let stopRequested = false;
   // SIGTERM (a scheduler, `kill`, a closing terminal) is asked to stop like Ctrl-C, so the files are still written.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -155,6 +147,15 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Announced only once SIGTERM and Ctrl-C are handled: a scheduler may signal as soon as it reads this line.
+  process.stderr.write(
+    `training on ${backend}: ${count(set.train.count)} train and ${count(set.dev.count)} dev sentences, ` +
+      `${prepared.vocab.labels.length} labels, ${count(planned)} steps of batch ${config.batchSize}\n`,
+  );
+
+  const steps: MetricStep[] = [];
+  const evals: MetricEval[] = [];
+  const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let job;
   try {
     const hooks = {
