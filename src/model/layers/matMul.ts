@@ -40,3 +40,15 @@ const batchMatMulExplicitGrad = tf.customGrad((a, b, save) => {
 export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
   return batchMatMulExplicitGrad(a, b) as tf.Tensor3D;
 }
+
+/**
+ * [M, K] x [K, N] -> [M, N] for a weight that does not train (a frozen or LoRA-adapted encoder):
+ * the gradient flows to `a` only, so the backward pass skips the weight's product (a third of it).
+ */
+export function matMulFixedWeight(a: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  const product = tf.customGrad((x) => ({
+    value: tf.matMul(x as tf.Tensor2D, w),
+    gradFunc: (dy: tf.Tensor) => tf.matMul(dy as tf.Tensor2D, tf.transpose(w)),
+  }));
+  return product(a) as tf.Tensor2D;
+}
