@@ -8,8 +8,8 @@ BPE behind a regex split, SentencePiece BPE with byte fallback behind Metaspace,
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 scripts/backbone_reference.py [root]
         writes reference.json into every tiny backbone folder under root (default testing/fixtures/hf)
-    ... backbone_reference.py logits FOLDER CASES.json
-        prints the token-classification logits of an exported *ForTokenClassification folder
+    ... backbone_reference.py logits FOLDER CASES.json [FOLDER CASES.json ...]
+        prints the token-classification logits of exported *ForTokenClassification folders
 """
 import json
 import math
@@ -569,7 +569,8 @@ def logits(folder, cases_file):
 
 def main(argv):
     if argv and argv[0] == "logits":
-        print(json.dumps({"logits": logits(argv[1], argv[2])}))
+        pairs = list(zip(argv[1::2], argv[2::2]))
+        print(json.dumps({"logits": [logits(folder, cases) for folder, cases in pairs]}))
         return
     root = Path(argv[0] if argv else "testing/fixtures/hf")
     for folder in sorted(root.iterdir()):

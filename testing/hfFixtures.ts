@@ -31,7 +31,9 @@ export function tinyCheckpointFiles(name: TinyCheckpoint): Map<string, Uint8Arra
   );
 }
 
-export function referenceCases(name: (typeof TINY_CHECKPOINTS)[number]): ReferenceCase[] {
+export type TinyBert = (typeof TINY_CHECKPOINTS)[number];
+
+export function referenceCases(name: TinyBert): ReferenceCase[] {
   return JSON.parse(readFileSync(join(FIXTURES_DIR, name, 'reference.json'), 'utf8')).cases;
 }
 

@@ -9,7 +9,7 @@ import type { RunConfig } from '../core/config/config';
 import type { EncodedSentence, Vocabularies } from '../core/dataset/vocab';
 import { readHfCheckpoint, TOKENIZER_FILES, type WeightData } from '../model/hf/checkpoint';
 import { parseEncoderConfig, type EncoderSpec } from '../model/hf/config';
-import type { EncoderTraining } from '../model/hf/encoder';
+import type { EncoderTraining } from '../model/hf/training';
 import { expandToPieces, pieceLabelsFor, withWordPieces, type PieceOptions } from '../tokenize/sentencePieces';
 import { loadCheckpointTokenizer, type SubwordTokenizer } from '../tokenize/subwordTokenizer';
 import type { TrainData } from './runTraining';
@@ -62,7 +62,7 @@ export function encoderTrainingFor(config: RunConfig): EncoderTraining {
     case 'top':
       return { mode: 'top', layers: config.topLayers };
     case 'lora':
-      return { mode: 'lora', rank: config.loraRank, alpha: config.loraAlpha };
+      return { mode: 'lora', rank: config.loraRank, alpha: config.loraAlpha, targets: config.loraMlp ? ['query', 'value', 'mlp'] : ['query', 'value'] };
     default:
       return config.finetune satisfies never;
   }

@@ -129,7 +129,7 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
     lossData: lossDataFor(vocab),
     // From the label names alone, so a checkpoint (which has the labels, not the data) decodes with the same rules.
     allowed: config.crf && config.constrainTransitions ? constraintsForLabels(vocab.labels) : null,
-    ...(config.encoder === 'pretrained' ? { pretrained: { training: encoderTrainingFor(config), aggregation: config.aggregation } } : {}),
+    ...(config.encoder === 'pretrained' ? { pretrained: { training: encoderTrainingFor(config), aggregation: config.aggregation, decoderContext: config.decoderContext } } : {}),
   };
 }
 

@@ -73,7 +73,7 @@ export function readHfCheckpoint(input: ReadonlyMap<string, Uint8Array> | Record
     config,
     encoderWeights,
     otherWeights,
-    labels: otherWeights.has('classifier.weight') ? labelsOf(config) : null,
+    labels: otherWeights.has(`${spec.classifierName}.weight`) ? labelsOf(config) : null,
     tokenizerJson,
     tokenizerConfig: readJson(files, 'tokenizer_config.json') ?? {},
     tokenizerFiles,

@@ -46,9 +46,13 @@ export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
  * the gradient flows to `a` only, so the backward pass skips the weight's product (a third of it).
  */
 export function matMulFixedWeight(a: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
-  const product = tf.customGrad((x) => ({
-    value: tf.matMul(x as tf.Tensor2D, w),
-    gradFunc: (dy: tf.Tensor) => tf.matMul(dy as tf.Tensor2D, tf.transpose(w)),
-  }));
+  const product = tf.customGrad((x, save) => {
+    // Kept for the backward pass: a weight made inside the forward pass's tidy would be gone by then.
+    (save as tf.GradSaveFunc)([w]);
+    return {
+      value: tf.matMul(x as tf.Tensor2D, w),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.matMul(dy as tf.Tensor2D, tf.transpose(saved[0] as tf.Tensor2D)),
+    };
+  });
   return product(a) as tf.Tensor2D;
 }
