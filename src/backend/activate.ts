@@ -6,12 +6,14 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './probe';
 import { registerFastCpuKernels } from './cpuKernels';
+import { registerHalfKernels } from './halfKernels';
 import { registerMissingWasmKernels } from './wasmKernels';
 
 export async function activateBackend(name: BackendName): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (name === 'wasm') registerMissingWasmKernels();
   if (name === 'cpu') registerFastCpuKernels();
+  registerHalfKernels();
   let ok = false;
   try {
     ok = await tf.setBackend(name);

@@ -28,7 +28,13 @@ export interface TaggerConfig extends Pick<RunConfig, ShapeFields> {
   /** With the CRF: the transitions the tag scheme allows (core/constraints.ts); null leaves all open. */
   allowed: AllowedTransitions | null;
   /** pretrained: what of the encoder trains, how predictions pool a word's pieces, and what context a decoder's tokens see. */
-  pretrained?: { training: EncoderTraining; aggregation: 'first' | 'average' | 'max'; decoderContext?: DecoderContext };
+  pretrained?: {
+    training: EncoderTraining;
+    aggregation: 'first' | 'average' | 'max';
+    decoderContext?: DecoderContext;
+    /** Frozen dense weights kept in half precision (model/hf/halfWeights.ts). */
+    halfPrecision?: boolean;
+  };
 }
 
 export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {

@@ -35,11 +35,11 @@ const encode = makeEncoder(vocab);
 const words = TRAIN.map((x) => x.tokens);
 const TRAINED = { steps: 1, epochs: 1, bestDevF1: null, backend: 'cpu', createdAt: '' };
 
-const CASES: { name: TinyBackbone; context?: DecoderContext; mlp?: boolean }[] = [
+const CASES: { name: TinyBackbone; context?: DecoderContext; mlp?: boolean; half?: boolean }[] = [
   { name: 'tiny-llama', context: 'bidirectional', mlp: true },
   { name: 'tiny-llama', context: 'sentence+reverse' },
   { name: 'tiny-mistral', context: 'causal' },
-  { name: 'tiny-qwen2', context: 'bidirectional' },
+  { name: 'tiny-qwen2', context: 'bidirectional', half: true },
   { name: 'tiny-modernbert', mlp: true },
   { name: 'tiny-deberta-v3' },
   { name: 'tiny-deberta-v2' },
@@ -50,13 +50,13 @@ afterAll(() => useBackend('cpu'));
 // relative positions use) takes a pass per segment.
 registerFastCpuKernels();
 
-describe.each(CASES)('$name $context', ({ name, context, mlp }) => {
+describe.each(CASES)('$name $context', ({ name, context, mlp, half }) => {
   it('LoRA: the loss falls, a saved run tags the same, and the export loads under its transformers names', async () => {
     await useBackend('cpu');
     const base = readPretrainedBase(tinyCheckpointFiles(name));
     const config: RunConfig = {
       ...DEFAULT_CONFIG, encoder: 'pretrained', baseModel: name, finetune: 'lora', loraRank: 4, loraAlpha: 8, loraMlp: mlp ?? false,
-      decoderContext: context ?? 'bidirectional', epochs: 4, batchSize: 2, learningRate: 0.01, dropout: 0.1, backend: 'cpu', maxLength: 0,
+      decoderContext: context ?? 'bidirectional', frozenWeights: half ? 'float16' : 'auto', epochs: 4, batchSize: 2, learningRate: 0.01, dropout: 0.1, backend: 'cpu', maxLength: 0,
     };
     const data = pretrainedTrainData(config, base, { vocab, train: TRAIN.map(encode), dev: TRAIN.map(encode) }, { train: words, dev: words });
     const before = tf.memory().numTensors;
@@ -65,6 +65,7 @@ describe.each(CASES)('$name $context', ({ name, context, mlp }) => {
     const mean = (epoch: number) => losses.filter((l) => l.epoch === epoch).reduce((a, l, _, xs) => a + l.loss / xs.length, 0);
     expect(mean(config.epochs)).toBeLessThan(mean(1) * 0.8);
     const trainable = [...result.tagger.trainableVariables().keys()];
+    expect(result.tagger.hfEncoder!.halves.size > 0).toBe(half ?? false); // 'auto' keeps float32 off WebGPU
     expect(trainable.some((n) => n.includes('lora_A'))).toBe(true);
     expect(trainable.some((n) => /mlp|intermediate|output\.dense/.test(n) && n.includes('lora_'))).toBe(mlp ?? false);
 

@@ -68,6 +68,11 @@ export function encoderTrainingFor(config: RunConfig): EncoderTraining {
   }
 }
 
+/** Whether the frozen dense weights are stored in half precision on this backend ('auto': on WebGPU). */
+export function halfPrecisionFor(config: Pick<RunConfig, 'frozenWeights'>, backend: string): boolean {
+  return config.frozenWeights === 'float16' || (config.frozenWeights === 'auto' && backend === 'webgpu');
+}
+
 /** Window sizes: config.maxLength within the model's limit (0: the limit), the stride checked against it. */
 export function pieceOptionsFor(config: RunConfig, base: Pick<PretrainedBase, 'spec' | 'tokenizer'>): PieceOptions {
   const { spec, tokenizer } = base;

@@ -15,7 +15,7 @@ import { predictTags } from '../train/evaluate';
 import { stateBytes, weightMap, type TrainState } from '../train/trainState';
 import { memoryLimits } from '../backend/limits';
 import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from '../train/pretrained';
-import { pretrainedFit } from '../train/pretrainedMemory';
+import { pretrainedFit, weightStorageNote } from '../train/pretrainedMemory';
 
 type Start = Extract<TrainRequest, { type: 'start' }>;
 
@@ -96,8 +96,9 @@ async function withPretrained(msg: Start, data: TrainData, backend: BackendName)
   const base = readPretrainedBase(new Map(Object.entries(msg.pretrained.files)));
   const text = msg.data.text;
   const ready = pretrainedTrainData(config, base, data, { train: text.train.tokens, dev: text.dev.tokens });
-  const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, self.navigator), longestWindow(ready.train));
+  const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, self.navigator), longestWindow(ready.train), backend);
   if (fit.problem) throw new Error(`${config.baseModel} does not fit on ${backend}, so training did not start: ${fit.problem}`);
+  post({ type: 'note', runId: msg.runId, text: weightStorageNote(fit, config, backend) });
   return { data: ready, baseModel: baseModelFiles(base) };
 }
 

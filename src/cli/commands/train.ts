@@ -84,7 +84,7 @@ async function withPretrained(runFile: RunFile, prepared: PreparedDataset, data:
     const base = readPretrainedBase(files);
     const ready = pretrainedTrainData(config, base, data, { train: prepared.text.train.tokens, dev: prepared.text.dev.tokens });
     // Node's total memory stands in for the browser's navigator.deviceMemory.
-    const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 }), longestWindow(ready.train));
+    const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 }), longestWindow(ready.train), backend);
     if (fit.problem) throw new Error(`${config.baseModel} does not fit on ${backend}, so training did not start: ${fit.problem}`);
     return { data: ready, baseModel: baseModelFiles(base) };
   } catch (e) {

@@ -31,6 +31,13 @@ export type FinetuneMode = (typeof FINETUNE_MODES)[number];
  */
 export const DECODER_CONTEXTS = ['causal', 'bidirectional', 'sentence+reverse'] as const;
 export type DecoderContext = (typeof DECODER_CONTEXTS)[number];
+/**
+ * pretrained: how the encoder's frozen dense weights are stored. 'auto': half precision on WebGPU,
+ * where device memory is the limit, float32 elsewhere; 'float16' everywhere; 'float32' never halved.
+ * Arithmetic is float32 either way.
+ */
+export const FROZEN_WEIGHT_STORAGES = ['auto', 'float32', 'float16'] as const;
+export type FrozenWeightStorage = (typeof FROZEN_WEIGHT_STORAGES)[number];
 
 /** How the transformer encoder knows word order: fixed sine waves, or a learned vector per position. */
 export const POSITIONAL_ENCODINGS = ['sinusoidal', 'learned'] as const;
@@ -132,6 +139,8 @@ export interface RunConfig {
   loraMlp: boolean;
   /** pretrained decoders: the context each token sees (DECODER_CONTEXTS); encoders see both sides anyway. */
   decoderContext: DecoderContext;
+  /** pretrained: frozen dense weights in half precision ('auto': on WebGPU only). */
+  frozenWeights: FrozenWeightStorage;
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -180,6 +189,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   loraAlpha: 16,
   loraMlp: false,
   decoderContext: 'bidirectional',
+  frozenWeights: 'auto',
 };
 
 /**
@@ -242,6 +252,7 @@ const CHOICES = {
   aggregation: AGGREGATIONS,
   finetune: FINETUNE_MODES,
   decoderContext: DECODER_CONTEXTS,
+  frozenWeights: FROZEN_WEIGHT_STORAGES,
 } satisfies { [K in keyof RunConfig]?: readonly RunConfig[K][] };
 
 /** Every problem with a config, each starting with its key ('epochs: ...'); empty when the config can run. */

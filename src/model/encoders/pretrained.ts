@@ -30,8 +30,10 @@ export class PretrainedEncoder implements Encoder {
     if (!pretrained || !config.pretrained) throw new Error('The pretrained encoder needs its checkpoint and settings (TaggerInit.pretrained, TaggerConfig.pretrained)');
     this.context = pretrained.spec.causal ? (config.pretrained.decoderContext ?? 'bidirectional') : null;
     const attention = this.context === 'bidirectional' ? 'bidirectional' : 'causal';
-    this.hf = new HfEncoder(pretrained, { training: config.pretrained.training, seed: Math.floor(rng() * 2 ** 31), attention });
+    const { training, halfPrecision } = config.pretrained;
+    this.hf = new HfEncoder(pretrained, { training, seed: Math.floor(rng() * 2 ** 31), attention, halfPrecision });
     for (const [name, v] of this.hf.variables) store.adopt(name, v);
+    for (const [name, w] of this.hf.halves) store.adoptFrozen(name, w);
     for (const [name, { a, b }] of this.hf.adapters) {
       store.adopt(`${name}.lora_A.weight`, a);
       store.adopt(`${name}.lora_B.weight`, b);

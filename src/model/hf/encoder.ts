@@ -13,6 +13,7 @@ import { debertaForward } from './deberta/forward';
 import type { DecoderAttention, EncoderInputs, ForwardContext, ForwardPass } from './forwardContext';
 import { decoderForward } from './llama/forward';
 import { modernBertForward } from './modernbert/forward';
+import { HalfWeight } from './halfWeights';
 import { seededDropout, type Dense, type LoraAdapter } from './ops';
 import { encoderParams, type ParamEntry } from './paramNames';
 import { checkTraining, paramAdapted, paramTrains, type EncoderTraining, type LoraTarget } from './training';
@@ -27,12 +28,16 @@ export interface EncoderOptions {
   seed?: number;
   /** Decoders only: causal attention (the default) or the causal mask lifted. */
   attention?: DecoderAttention;
+  /** Keep the dense weights that do not train in half precision (halfWeights.ts); float32 arithmetic all the same. */
+  halfPrecision?: boolean;
 }
 
 export class HfEncoder {
   readonly spec: EncoderSpec;
   /** Base weights under their HF names; dense weights transposed to [in, out]. */
   readonly variables = new Map<string, tf.Variable>();
+  /** Frozen dense weights kept in half precision instead of variables, under their HF names. */
+  readonly halves = new Map<string, HalfWeight>();
   /** LoRA adapters by the HF name of the dense layer they adapt ('model.layers.0.self_attn.q_proj'). */
   readonly adapters = new Map<string, LoraAdapter>();
   private readonly forwardPass: ForwardPass;
@@ -49,11 +54,17 @@ export class HfEncoder {
       const w = checkpoint.encoderWeights?.get(p.name);
       if (checkpoint.encoderWeights && !w && !p.head) throw new Error(`Encoder weights lack '${p.name}'`);
       const shape = p.kind === 'linear' ? [p.hfShape[1], p.hfShape[0]] : p.hfShape; // ours: dense weights [in, out]
+      const trains = paramTrains(p, training, spec.numLayers);
+      if (options.halfPrecision && p.kind === 'linear' && !trains) {
+        const values = w ? transpose(w.data, p.hfShape[0], p.hfShape[1]) : new Float32Array(shape[0] * shape[1]);
+        this.halves.set(p.name, new HalfWeight(values, [shape[0], shape[1]]));
+        continue;
+      }
       const initial = tf.tidy(() => {
         if (!w) return checkpoint.encoderWeights ? initialHead(p, shape, initRng) : tf.zeros(shape);
         return p.kind === 'linear' ? tf.tensor2d(transpose(w.data, p.hfShape[0], p.hfShape[1]), [shape[0], shape[1]]) : tf.tensor(w.data, shape);
       });
-      this.variables.set(p.name, tf.variable(initial, paramTrains(p, training, spec.numLayers)));
+      this.variables.set(p.name, tf.variable(initial, trains));
       initial.dispose();
     }
     if (training.mode === 'lora') this.addAdapters(training, makeRng(seed));
@@ -78,7 +89,7 @@ export class HfEncoder {
   }
 
   parameterCounts(): { total: number; trainable: number } {
-    const all = [...this.variables.values(), ...[...this.adapters.values()].flatMap(({ a, b }) => [a, b])];
+    const all = [...this.variables.values(), ...this.halves.values(), ...[...this.adapters.values()].flatMap(({ a, b }) => [a, b])];
     return {
       total: all.reduce((n, v) => n + v.size, 0),
       trainable: this.trainableVariables().reduce((n, v) => n + v.size, 0),
@@ -89,13 +100,15 @@ export class HfEncoder {
   async exportWeights(): Promise<Map<string, WeightData>> {
     const out = new Map<string, WeightData>();
     for (const p of encoderParams(this.spec)) {
-      const v = this.v(p.name);
+      const half = this.halves.get(p.name);
+      const v = half ? half.expand() : this.v(p.name);
       const adapter = this.adapters.get(p.name.replace(/\.weight$/, ''));
       const t = tf.tidy(() => {
         if (p.kind !== 'linear') return v.clone();
         const merged = adapter ? tf.add(v, tf.mul(tf.matMul(adapter.a, adapter.b), adapter.scale)) : v;
         return tf.transpose(merged); // [in, out] -> [out, in]
       });
+      if (half) v.dispose();
       const data = (await t.data()) as Float32Array; // sync point: one read per tensor
       t.dispose();
       out.set(p.name, { shape: p.hfShape.slice(), data });
@@ -105,15 +118,18 @@ export class HfEncoder {
 
   dispose(): void {
     for (const v of this.variables.values()) v.dispose();
+    for (const w of this.halves.values()) w.dispose();
     for (const { a, b } of this.adapters.values()) tf.dispose([a, b]);
     this.variables.clear();
+    this.halves.clear();
     this.adapters.clear();
   }
 
   private linear(prefix: string): Dense {
     const bias = this.variables.get(`${prefix}.bias`) ?? null;
     const lora = this.adapters.get(prefix);
-    return { weight: this.v(`${prefix}.weight`), bias, ...(lora ? { lora } : {}) };
+    const weight = this.halves.get(`${prefix}.weight`) ?? this.v(`${prefix}.weight`);
+    return { weight, bias, ...(lora ? { lora } : {}) };
   }
 
   /** A uniform in +-1/sqrt(in) (PEFT's kaiming_uniform(a=sqrt(5))), B zero: the model starts unchanged. */

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { matMul, matMulFixedWeight } from '../layers/matMul';
 import type { HfActivation } from './config';
+import { HalfWeight, matMulHalf } from './halfWeights';
 
 /** LayerNorm over the last axis, as torch.nn.LayerNorm: (x - mean) / sqrt(var + eps) * weight + bias (no bias: ModernBERT's). */
 export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor | null, eps: number): tf.Tensor {
@@ -60,7 +61,7 @@ export interface LoraAdapter {
 }
 
 export interface Dense {
-  weight: tf.Tensor; // [in, out]
+  weight: tf.Tensor | HalfWeight; // [in, out]; a frozen one may be kept in half precision
   bias: tf.Tensor | null; // [out]; null for the bias-free layers of Llama and ModernBERT
   lora?: LoraAdapter;
 }
@@ -68,9 +69,8 @@ export interface Dense {
 /** [N, in] -> [N, out] */
 export function dense(x: tf.Tensor2D, layer: Dense): tf.Tensor2D {
   return tf.tidy(() => {
-    const w = layer.weight as tf.Tensor2D;
-    const trains = !(w instanceof tf.Variable) || w.trainable;
-    let y = trains ? matMul(x, w) : matMulFixedWeight(x, w);
+    const w = layer.weight;
+    let y = w instanceof HalfWeight ? matMulHalf(x, w) : !(w instanceof tf.Variable) || w.trainable ? matMul(x, w as tf.Tensor2D) : matMulFixedWeight(x, w as tf.Tensor2D);
     if (layer.bias) y = tf.add(y, layer.bias);
     if (layer.lora) {
       const { a, b, scale } = layer.lora;
