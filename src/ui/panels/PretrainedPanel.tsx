@@ -61,7 +61,18 @@ export function PretrainedPanel({ config, set }: Props) {
   const startDownload = () => modelId.trim() && void download(modelId);
   const progress = loading?.progress;
   return (
-    <fieldset className="pretrained" aria-label="Pretrained model">
+    <fieldset
+      className="pretrained"
+      aria-label="Pretrained model"
+      // The model's files may be dropped anywhere on this section; the dataset drop zone is for data.
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        void addFiles([...e.dataTransfer.files]);
+      }}
+    >
       <legend>Pretrained model</legend>
       <div className="row">
         <div className="field grow">
@@ -95,7 +106,8 @@ export function PretrainedPanel({ config, set }: Props) {
         </label>
       </div>
       <p className="hint">
-        config.json, model.safetensors, tokenizer.json and tokenizer_config.json. Downloads are kept in this browser for the next visit. Fine-tuning
+        config.json, model.safetensors (or its shards with model.safetensors.index.json), tokenizer.json and tokenizer_config.json: choose them, or drop
+        them on this section. Downloads are kept in this browser for the next visit. Fine-tuning
         wants a small learning rate: about 3e-5 for the whole encoder, 1e-3 for a frozen one or LoRA.
       </p>
       {loading && (
