@@ -28,7 +28,7 @@ const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs no
   --batch-size B   sentences per step (default 32, the peer's)
   --envs LIST      node, chromium (default both)
   --backends LIST  wasm, cpu, webgpu (default all; cpu in Node only, webgpu in Chromium only)
-  --presets LIST   presets of src/core/presets.ts (default all: ${PRESET_NAMES.join(', ')})
+  --presets LIST   presets of src/core/presets.ts (default all: ${PRESET_NAMES.join(', ')}; 'none' for none)
   --predict N      sentences tagged for the prediction throughput (default 512)
   --data FILE      a training file (default ../shared/datasets/conll2003/iob2/train.txt, else the demo)
   --backbones LIST pretrained backbones at their published sizes, random weights, LoRA, batch 8 (default all:
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   const { options: o } = parseArgs(argv, spec);
   const steps = count(o.steps, 'steps', 30);
   const batchSize = count(o['batch-size'], 'batch-size', 32);
-  const presets = list(o.presets, PRESET_NAMES);
+  const presets = o.presets === 'none' ? [] : list(o.presets, PRESET_NAMES);
   const unknown = presets.filter((p) => !isBenchPreset(p));
   if (unknown.length > 0) throw new Error(`unknown preset ${unknown.join(', ')}; presets: ${PRESET_NAMES.join(', ')}`);
   const backbones = o.backbones === 'none' ? [] : list(o.backbones, BACKBONE_BENCH_NAMES);

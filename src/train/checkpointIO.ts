@@ -48,7 +48,9 @@ export function loadCheckpoint(bytes: Uint8Array, file?: string): LoadedCheckpoi
     pretrained = readPretrainedBase(ckpt.baseModel, { weights: false });
   }
   const init = pretrained ? { pretrained: { spec: pretrained.spec, encoderWeights: null } } : {};
-  const tagger = new Tagger(taggerConfigFor(config, ckpt.vocab), config.seed, init);
+  // A loaded tagger scores with the weights exactly as saved: float16 storage only where the run asked for it by name.
+  const exact = config.frozenWeights === 'float16' ? config : { ...config, frozenWeights: 'float32' as const };
+  const tagger = new Tagger(taggerConfigFor(exact, ckpt.vocab), config.seed, init);
   try {
     tagger.importWeights(ckpt.weights);
   } catch (e) {
