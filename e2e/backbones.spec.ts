@@ -9,13 +9,13 @@ import { unzipSync } from 'fflate';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
-const FIXTURE = 'testing/fixtures/hf/tiny-llama';
+const FIXTURES = 'testing/fixtures/hf';
 
-/** Drops the fixture's files (reference.json aside) on the pretrained panel, as a DataTransfer drop. */
-async function dropModel(page: Page): Promise<void> {
-  const files = readdirSync(FIXTURE)
+/** Drops a fixture's files (reference.json aside) on the pretrained panel, as a DataTransfer drop. */
+async function dropModel(page: Page, fixture = 'tiny-llama'): Promise<void> {
+  const files = readdirSync(`${FIXTURES}/${fixture}`)
     .filter((f) => f !== 'reference.json')
-    .map((name) => ({ name, base64: readFileSync(`${FIXTURE}/${name}`).toString('base64') }));
+    .map((name) => ({ name, base64: readFileSync(`${FIXTURES}/${fixture}/${name}`).toString('base64') }));
   const panel = page.getByRole('group', { name: 'Pretrained model' });
   const transfer = await page.evaluateHandle((fs) => {
     const dt = new DataTransfer();
@@ -82,4 +82,32 @@ test('a tiny Llama from dropped files: LoRA on webgpu and wasm, two decoder cont
   const names = safetensorsNames(zip['model.safetensors']);
   for (const name of ['model.embed_tokens.weight', 'model.layers.1.mlp.down_proj.weight', 'model.norm.weight', 'score.weight', 'score.bias', 'crf.transitions']) expect(names).toContain(name);
   expect(names.filter((n) => n.includes('lora'))).toEqual([]);
+});
+
+test('ModernBERT and DeBERTa-v3 from dropped files: LoRA, and each exports as its transformers token classifier', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(8) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await page.getByLabel('Encoder', { exact: true }).selectOption('pretrained');
+  await setNumber(page, 'Epochs', 1);
+  await setNumber(page, 'Batch size', 4);
+  await setNumber(page, 'Learning rate', 0.01);
+  const cases = [
+    { fixture: 'tiny-modernbert', family: 'ModernBERT (ModernBertForMaskedLM), 3 layers', architecture: 'ModernBertForTokenClassification', names: ['model.layers.1.attn.Wqkv.weight', 'head.dense.weight', 'classifier.weight'] },
+    { fixture: 'tiny-deberta-v3', family: 'DeBERTa-v2/v3 (DebertaV2ForMaskedLM), 2 layers', architecture: 'DebertaV2ForTokenClassification', names: ['deberta.encoder.rel_embeddings.weight', 'deberta.encoder.layer.1.attention.self.query_proj.weight', 'classifier.weight'] },
+  ];
+  for (const [n, c] of cases.entries()) {
+    await dropModel(page, c.fixture);
+    await expect(page.getByRole('group', { name: 'Loaded model' })).toContainText(c.family);
+    await expect(page.getByLabel('Decoder context')).toHaveCount(0); // encoders see both sides anyway
+    await page.getByLabel('Fine-tuning').selectOption('lora');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(new RegExp(`run-${n + 1}: finished`), { timeout: 180_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Hugging Face model' }).click()]);
+    const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    expect(JSON.parse(new TextDecoder().decode(zip['config.json'])).architectures).toEqual([c.architecture]);
+    const names = safetensorsNames(zip['model.safetensors']);
+    for (const name of c.names) expect(names).toContain(name);
+    expect(names.filter((name) => name.includes('lora'))).toEqual([]);
+  }
+  await screenshot(page, '35-encoders-trained');
 });
