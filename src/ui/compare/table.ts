@@ -14,6 +14,7 @@ export interface ComparisonRow {
 }
 
 export function describeConfig(r: RunRecord): string {
+  if (r.configUnknown) return 'from a CSV log: config not recorded';
   const c = r.config;
   // A pretrained run says which model, how it was fine-tuned, and (decoders) what context its tokens saw.
   const encoder = c.encoder === 'pretrained' ? `pretrained ${c.baseModel} (${c.finetune}${c.finetune === 'lora' && c.loraMlp ? ' + MLP' : ''}, ${c.decoderContext})` : c.encoder;
