@@ -175,7 +175,7 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
     };
     // Node's total memory stands in for the browser's navigator.deviceMemory.
     const limits = () => memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 });
-    job = await runTrainJob(config, set, hooks, { backend, limits, baseModel, wordVectors });
+    job = await runTrainJob(config, set, hooks, { backend, limits, baseModel, wordVectors, onNote: (text) => process.stderr.write(`note: ${text}\n`) });
   } catch (e) {
     if (e instanceof JobSetupError && e.key === 'baseModel') throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${e.message}`);
     throw new CliError(`${runFile.file}: ${(e as Error).message}`);
