@@ -1,6 +1,10 @@
-/** @file Scores a tagger on a split: decode batch by batch, map ids to tags, entity-level metrics. */
+/**
+ * @file Scores a tagger on a split: decode in batches of similar length, map ids to tags, entity-level metrics. The
+ * dev evaluations of training, a finished run's test score (scoreCheckpoint.ts), `ner evaluate` and the playground's
+ * error analysis all tag through predictTags.
+ */
 import type { Tagger } from '../model/tagger';
-import { makeBatch, sequentialBatches } from '../core/dataset/batch';
+import { lengthSortedBatches, makeBatch } from '../core/dataset/batch';
 import { entityScores } from '../core/metrics/metrics';
 import type { EntityScores } from '../core/types';
 import type { EncodedSentence } from '../core/dataset/vocab';
@@ -11,11 +15,12 @@ export interface Evaluation {
   predictions: string[][];
 }
 
+/** Tags per sentence, in the sentences' order (batched by length, which only changes the padding). */
 export async function predictTags(tagger: Tagger, sentences: EncodedSentence[], labels: string[], batchSize: number): Promise<string[][]> {
-  const out: string[][] = [];
-  for (const idx of sequentialBatches(sentences.length, batchSize)) {
+  const out: string[][] = new Array(sentences.length);
+  for (const idx of lengthSortedBatches(sentences.map((s) => s.words.length), batchSize)) {
     const paths = await tagger.predict(makeBatch(idx.map((i) => sentences[i])));
-    for (const p of paths) out.push(p.map((id) => labels[id]));
+    paths.forEach((p, k) => (out[idx[k]] = p.map((id) => labels[id])));
   }
   return out;
 }
