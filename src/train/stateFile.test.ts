@@ -38,6 +38,13 @@ describe('training state file', () => {
     expect(decodeStateFile(shifted.subarray(1))).toEqual(state);
   });
 
+  it('reads a Node Buffer, whose slice is a view into a shared pool', () => {
+    const bytes = encodeStateFile(state);
+    const pool = Buffer.alloc(bytes.length + 13);
+    pool.set(bytes, 13);
+    expect(decodeStateFile(pool.subarray(13))).toEqual(state);
+  });
+
   it('names the file when it is not a state or is cut short', () => {
     expect(() => decodeStateFile(new TextEncoder().encode('hello world, no state'), 'x.state')).toThrow(/^x\.state: not a training state/);
     const bytes = encodeStateFile(state);

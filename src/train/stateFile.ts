@@ -47,8 +47,10 @@ export function decodeStateFile<T>(bytes: Uint8Array, file = 'state file'): T {
   const start = Math.ceil(headerEnd / 4) * 4;
   if (headerEnd > bytes.length) throw new Error(`${file}: cut short (the header needs ${headerEnd} bytes, the file has ${bytes.length})`);
   const floats = Math.floor((bytes.length - start) / 4);
-  // A copy at an aligned offset: the file's bytes may sit anywhere in their buffer.
-  const body = new Float32Array(bytes.slice(start, start + floats * 4).buffer);
+  // A copy at offset 0 of its own buffer: the file's bytes may sit anywhere in theirs (and a Node Buffer's slice is a view).
+  const copy = new Uint8Array(floats * 4);
+  copy.set(bytes.subarray(start, start + floats * 4));
+  const body = new Float32Array(copy.buffer);
   return JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, headerEnd)), (_key, value: unknown) => {
     if (!isRef(value)) return value;
     const [offset, length] = value.$f32;
