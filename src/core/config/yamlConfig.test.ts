@@ -134,6 +134,24 @@ describe('parseRunYaml', () => {
     expect(parseRunYaml(toRunYaml(config), 'again.yaml').config).toEqual(config);
   });
 
+  it('reads the from-scratch recipe keys and writes them back', () => {
+    const text =
+      'model:\n  char_encoder: lstm\n  char_hidden: 30\n  casing_dim: 8\ntraining:\n  schedule: inverse_time\n  lr_decay: 0.1\n  singleton_unk: 0.5\n  average_checkpoints: 3\n';
+    const config = parseRunYaml(text, 'run.yaml').config;
+    expect(config).toEqual({ ...DEFAULT_CONFIG, charEncoder: 'lstm', charHidden: 30, casingDim: 8, schedule: 'inverse_time', lrDecay: 0.1, singletonUnk: 0.5, averageCheckpoints: 3 });
+    expect(parseRunYaml(toRunYaml(config), 'again.yaml').config).toEqual(config);
+  });
+
+  it.each([
+    ['model:\n  char_encoder: gru\n', "run.yaml:2: model.char_encoder: 'gru' is not one of cnn, lstm"],
+    ['training:\n  singleton_unk: 1.5\n', 'run.yaml:2: training.singleton_unk: 1.5 is outside 0..1'],
+    ['model:\n  casing_dim: -1\n', 'run.yaml:2: model.casing_dim: -1 is outside 0..64'],
+    ['training:\n  average_checkpoints: 2.5\n', 'run.yaml:2: training.average_checkpoints: 2.5 must be a whole number'],
+    ['training:\n  lr_decay: fast\n', "run.yaml:2: training.lr_decay: must be a number, got 'fast'"],
+  ])('recipe key %j is refused naming file, line and key', (text, message) => {
+    expect(() => parseRunYaml(text, 'run.yaml')).toThrow(message);
+  });
+
   it('applies model.preset first, whatever the order: keys beside it win', () => {
     const r = parseRunYaml('model:\n  heads: 8\n  preset: transformer-small\ntraining:\n  lr: 0.002\n', 'run.yaml');
     expect(r.config).toEqual({ ...applyPreset(DEFAULT_CONFIG, 'transformer-small'), heads: 8, learningRate: 0.002 });

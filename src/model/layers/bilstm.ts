@@ -25,4 +25,11 @@ export class BiLstm {
     const backward = tf.reverse(this.bw.run(tf.reverse(x, 1), tf.reverse(mask, 1)), 1); // [B, T, H]
     return tf.concat([forward, backward], 2);
   }
+
+  /** x [B, T, D], mask [B, T] (real steps first) -> [B, 2H]: the forward state after the last real step, then the backward state after the first. */
+  last(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor2D {
+    const forward = this.fw.last(x, mask); // [B, H]
+    const backward = this.bw.last(tf.reverse(x, 1), tf.reverse(mask, 1)); // [B, H]
+    return tf.concat([forward, backward], 1);
+  }
 }

@@ -33,6 +33,15 @@ export class Lstm {
    * @returns [B, T, H], zeros at padded steps
    */
   run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {
+    return tf.stack(this.unroll(x, mask, true).outputs, 1) as tf.Tensor3D; // [B, T, H]
+  }
+
+  /** The state after the last real step of each row [B, H] (padded steps keep it): a sequence's summary. */
+  last(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor2D {
+    return this.unroll(x, mask, false).h;
+  }
+
+  private unroll(x: tf.Tensor3D, mask: tf.Tensor2D, keepOutputs: boolean): { outputs: tf.Tensor2D[]; h: tf.Tensor2D } {
     const [B, T, D] = x.shape;
     const H = this.hidden;
     const wx = tf.slice(this.kernel, [0, 0], [D, 4 * H]); // [D, 4H]
@@ -52,8 +61,8 @@ export class Lstm {
       const m = mSteps[t];
       c = tf.add(c, tf.mul(m, tf.sub(cNew, c)));
       h = tf.add(h, tf.mul(m, tf.sub(hNew, h)));
-      outputs.push(tf.mul(hNew, m));
+      if (keepOutputs) outputs.push(tf.mul(hNew, m));
     }
-    return tf.stack(outputs, 1) as tf.Tensor3D; // [B, T, H]
+    return { outputs, h };
   }
 }
