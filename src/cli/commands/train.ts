@@ -14,6 +14,7 @@ import { toRunYaml } from '../../core/config/yamlConfig';
 import { memoryReport } from '../../backend/activate';
 import { memoryLimits } from '../../backend/limits';
 import { type EvalEvent, type StepEvent } from '../../train/runTraining';
+import { scoreCheckpoint } from '../../train/scoreCheckpoint';
 import { JobSetupError, runTrainJob } from '../../train/trainJob';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
@@ -33,10 +34,12 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
                   downloads and loads; \`ner evaluate\` and \`ner predict\` read it
   metrics.csv     run,wall_time,step,epoch,metric,value: train/loss, train/tokens_per_sec, memory/tensors and
                   memory/bytes per step, dev/precision, dev/recall, dev/f1, dev/accuracy and dev/f1/TYPE per
-                  evaluation (the studio's CSV download)
+                  evaluation, and with data.test, test/precision, test/recall, test/f1 and test/f1/TYPE of the
+                  best checkpoint (the studio's CSV download)
   run.yaml        the run file as trained, --set values included
 
-Progress goes to stderr: a bar on a terminal, one line per epoch otherwise. Ctrl-C stops after the current step
+With data.test, the best checkpoint is scored on it after training; the last line of the output gives its
+entity precision, recall and F1. Progress goes to stderr: a bar on a terminal, one line per epoch otherwise. Ctrl-C stops after the current step
 and still writes the files; a second Ctrl-C quits at once.
 
 With model.encoder pretrained, model.base_model names a Hugging Face checkpoint folder (config.json,
@@ -137,17 +140,24 @@ export async function run(args: string[]): Promise<number> {
   const dataPaths = Object.fromEntries(
     (['train', 'dev', 'test'] as const).flatMap((k) => (yaml.data[k] ? [[k, pathFromRunFile(runFile, yaml.data[k])]] : [])),
   );
+  // The best checkpoint on test, as the studio scores a finished run: through the checkpoint file itself.
+  const test = prepared.test.count > 0 ? await scoreCheckpoint(job.checkpoint, prepared.text.test) : null;
+  const bestEval = evals.filter((e) => e.step === job.bestStep).at(-1);
+  const testRow = test && { step: bestEval?.step ?? job.steps, epoch: bestEval?.epoch ?? job.epochs, precision: test.precision, recall: test.recall, f1: test.f1, perType: test.perType, wallTime: Date.now() / 1000 };
   write(checkpointPath, job.checkpoint);
-  write(csvPath, metricsToCsv(metricRows(basename(outDir), steps, evals)));
+  write(csvPath, metricsToCsv(metricRows(basename(outDir), steps, evals, testRow)));
   // As the data paths: the base model folder from where run.yaml now lies.
   const asTrained = config.encoder === 'pretrained' ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
   write(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }));
 
   const how = job.status === 'stopped' ? 'stopped' : job.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
   const best = job.bestStep !== null && job.bestDevF1 !== null ? `best dev F1 ${percent(job.bestDevF1)} at step ${job.bestStep}` : 'no dev data: the last weights';
+  const testLine = test
+    ? `test F1 ${percent(test.f1)} (P ${percent(test.precision)}, R ${percent(test.recall)}) on ${shown(pathFromRunFile(runFile, yaml.data.test!))}, ${count(prepared.test.count)} sentences`
+    : 'no test data (data.test) to score';
   process.stdout.write(
     `${how} after ${count(job.steps)} steps, ${job.epochs} epochs; ${best}\n` +
-      `checkpoint  ${shown(checkpointPath)}\nmetrics     ${shown(csvPath)}\nrun file    ${shown(yamlPath)}\n`,
+      `checkpoint  ${shown(checkpointPath)}\nmetrics     ${shown(csvPath)}\nrun file    ${shown(yamlPath)}\n${testLine}\n`,
   );
   return 0;
 }
