@@ -61,7 +61,7 @@ describe('parseRunYaml', () => {
     ['model:\n  encoder: pretrained\n  base_model: x\n  finetune: adapters\n', "run.yaml:4: model.finetune: 'adapters' is not one of full, frozen, top, lora"],
     ['model:\n  lora:\n    rank: 0\n', 'run.yaml:3: model.lora.rank: 0 is outside 1..1024'],
     ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (encoders: bilstm, transformer, pretrained)"],
-    ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, transformer-small, transformer-base)"],
+    ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, bilstm-scratch, transformer-small, transformer-base)"],
     ['model:\n  positional: rotary\n', "run.yaml:2: model.positional: 'rotary' is not one of sinusoidal, learned"],
     ['model:\n  lstm_layers: 3\n', 'run.yaml:2: model.lstm_layers: 3 is outside 1..2'],
     ['model:\n  encoder: transformer\n  model_dim: 100\n  heads: 3\n', 'run.yaml:4: model.heads: modelDim 100 is not a multiple of heads 3'],
