@@ -33,11 +33,12 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 }
 
 export function bandChartSvg(series: readonly BandSeries[], o: ChartOptions): string {
-  const width = o.width ?? 760;
+  const width = o.width ?? 860;
   const height = o.height ?? 420;
   const scale = o.yScale ?? 1;
-  const legendWidth = 200;
-  const m = { left: 64, right: legendWidth + 16, top: 40, bottom: 52 };
+  // About 7 px a character at the legend's 12 px font, beside the 24 px swatch.
+  const legendWidth = Math.max(120, 36 + 7 * Math.max(0, ...series.map((s) => s.name.length)));
+  const m = { left: 64, right: legendWidth + 16, top: 52, bottom: 52 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const points = series.flatMap((s) => s.points);
@@ -53,7 +54,8 @@ export function bandChartSvg(series: readonly BandSeries[], o: ChartOptions): st
 
   const parts: string[] = [];
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(`<text x="${m.left}" y="24" font-size="15" font-weight="bold">${escapeXml(o.title)}</text>`);
+  parts.push(`<text x="${m.left}" y="22" font-size="15" font-weight="bold">${escapeXml(o.title)}</text>`);
+  parts.push(`<text x="${m.left}" y="40" font-size="11" fill="#555">line: mean over seeds; band: lowest to highest seed</text>`);
   for (const t of niceTicks(y0, y1)) {
     parts.push(`<line x1="${m.left}" x2="${m.left + plotW}" y1="${num(sy(t))}" y2="${num(sy(t))}" stroke="#e5e5e5"/>`);
     parts.push(`<text x="${m.left - 6}" y="${num(sy(t) + 4)}" font-size="11" text-anchor="end">${num(t)}</text>`);
@@ -77,7 +79,5 @@ export function bandChartSvg(series: readonly BandSeries[], o: ChartOptions): st
     parts.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="3"/>`);
     parts.push(`<text x="${lx + 24}" y="${ly + 4}" font-size="12">${escapeXml(s.name)}</text>`);
   });
-  const note = 'line: mean over seeds; band: lowest to highest seed';
-  parts.push(`<text x="${width - legendWidth}" y="${height - 12}" font-size="10" fill="#555">${note}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" role="img" aria-label="${escapeXml(o.title)}">\n${parts.join('\n')}\n</svg>\n`;
 }
