@@ -148,7 +148,7 @@ describe.concurrent('ner prepare-data, train, evaluate, predict: errors name the
     [['train'], 2, /^ner train: train needs --config FILE\nusage: ner train/],
     [['prepare-data', '--config', 'run.yaml', '--ratio', '2'], 2, /^ner prepare-data: --ratio must be a number between 0 and 1, not "2"/],
     [['train', '--config', 'missing.yaml'], 1, /^ner train: cannot read missing\.yaml: no such file/],
-    [['train', '--config', 'run.yaml', '--set', 'training.lr=fast'], 1, /^ner train: run\.yaml \(--set\): training\.lr: must be a number, got 'fast'/],
+    [['train', '--config', 'run.yaml', '--set', 'training.lr=fast'], 2, /^ner train: --set training\.lr: must be a number, got 'fast'\nusage: ner train/],
     [['train', '--config', 'run.yaml', '--set', 'data.dev=data/nope.txt'], 1, /^ner train: run\.yaml: data\.dev: cannot read data\/nope\.txt: no such file/],
     [['train', '--config', 'run.yaml', '--set', 'model.num_labels=3'], 1, /model\.num_labels is 3, but the data has 9 labels: O, B-LOC/],
     [['evaluate', '--checkpoint', 'out/checkpoint.zip'], 2, /^ner evaluate: evaluate needs --checkpoint FILE and --data FILE/],

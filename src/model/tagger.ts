@@ -1,13 +1,14 @@
 /**
  * @file The tagger: an encoder from the table in encoders/ (BiLSTM-CNN, or a transformer trained from scratch), a
  * linear emission head and an optional CRF whose transitions may be constrained by the tag scheme. Batches come in as
- * flat typed arrays (core/batch.ts); decoding reads the scores once and runs Viterbi in plain TypeScript.
+ * flat typed arrays (core/batch.ts); decoding is the Viterbi op (fused/viterbi.ts): one read per batch.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../core/dataset/batch';
 import { makeRng } from '../core/rng';
 import { decodePaths, type DecodeScores } from '../core/decode/viterbi';
 import { constrainedScores, type CrfParams } from './crf';
+import { viterbiPaths } from './fused/viterbi';
 import { ENCODER_TABLE, type Encoder, type PretrainedInit } from './encoders';
 import { PretrainedEncoder } from './encoders/pretrained';
 import type { HfEncoder } from './hf/encoder';
@@ -117,9 +118,8 @@ export class Tagger {
   }
 
   /**
-   * Emissions and the CRF scores decoding uses (crfScores: the constraints applied), read in one sync. Every
-   * decoder (evaluation, `ner predict`, the playground, the error analysis) reads these and decodes with
-   * core/decode/viterbi.ts decodePaths, so none can skip the constraints.
+   * Emissions and the CRF scores decoding uses (crfScores: the constraints applied), read in one sync. The
+   * playground and the error analysis read these; with core/decode/viterbi.ts decodePaths they give predict's paths.
    */
   async decodeScores(batch: Batch): Promise<DecodeScores> {
     const { size: B, maxLen: T } = batch;
@@ -138,8 +138,21 @@ export class Tagger {
     return { B, T, K, emissions, crf: this.crf ? { transitions: take(K * K), start: take(K), end: take(K) } : null };
   }
 
+  /**
+   * Best label paths under the constrained CRF scores (argmax without a CRF). With a CRF this is the decoding op
+   * (fused/viterbi.ts): Viterbi in one dispatch on webgpu; elsewhere decodePaths' Viterbi after one read.
+   */
   async predict(batch: Batch): Promise<number[][]> {
-    return decodePaths(await this.decodeScores(batch), batch.lengths);
+    if (!this.crf) return decodePaths(await this.decodeScores(batch), batch.lengths);
+    const [emissions, trans, start, end] = tf.tidy(() => {
+      const crf = this.crfScores()!;
+      return [this.forward(batch, false).emissions, crf.transitions, crf.start, crf.end] as const;
+    });
+    try {
+      return await viterbiPaths(emissions, batch.lengths, trans, start, end);
+    } finally {
+      tf.dispose([emissions, trans, start, end]);
+    }
   }
 
   namedVariables(): Map<string, tf.Variable> {

@@ -7,8 +7,9 @@ import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
 import { createLabSlice, type LabSlice } from './lab';
 import { createWordVectorsSlice, type WordVectorsSlice } from './wordVectors';
 import { createPretrainedSlice, type PretrainedSlice } from './pretrained';
+import { createTorchProjectSlice, type TorchProjectSlice } from './torchProject';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice & TorchProjectSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -18,4 +19,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createLabSlice(...a),
   ...createWordVectorsSlice(...a),
   ...createPretrainedSlice(...a),
+  ...createTorchProjectSlice(...a),
 }));

@@ -7,6 +7,8 @@ import { prepareFiles, prepareTexts, type PrepareResult } from '../core/dataset/
 import { preparedBuffers } from '../core/dataset/prepared';
 import { matchedVectors } from '../core/vectors/matchedVectors';
 import { parseWordVectors } from '../core/vectors/wordVectors';
+import { parseMetricsCsv } from '../core/metrics/csv';
+import { runsFromMetricRows } from '../core/metrics/metricRows';
 import demoTrain from '../../datasets/demo/train.txt?raw';
 import demoDev from '../../datasets/demo/dev.txt?raw';
 import demoTest from '../../datasets/demo/test.txt?raw';
@@ -44,6 +46,15 @@ async function handle(msg: DataRequest): Promise<void> {
     case 'wordVectors': {
       const vectors = matchedVectors(msg.file.name, parseWordVectors(await msg.file.text(), msg.file.name), msg.words);
       return post({ type: 'wordVectors', id: msg.id, vectors }, [vectors.data.buffer as ArrayBuffer]);
+    }
+    case 'csvLog': {
+      const { file } = msg;
+      try {
+        return post({ type: 'csvLog', id: msg.id, runs: runsFromMetricRows(parseMetricsCsv(await file.text()), file.name) });
+      } catch (e) {
+        const message = (e as Error).message;
+        return post({ type: 'failed', id: msg.id, diagnostics: [{ severity: 'error', file: file.name, message: message.startsWith(file.name) ? message.slice(file.name.length + 2) : message }] });
+      }
     }
     default:
       msg satisfies never;

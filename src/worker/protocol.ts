@@ -6,6 +6,7 @@ import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config/config';
 import type { PreparedDataset, SplitText, TrainingSet } from '../core/dataset/prepared';
 import type { MatchedVectors } from '../core/vectors/matchedVectors';
+import type { LoggedRun } from '../core/metrics/metricRows';
 
 export type { MatchedVectors } from '../core/vectors/matchedVectors';
 import type { Diagnostic, EntityScores, Prf } from '../core/types';
@@ -21,14 +22,17 @@ export type DataRequest =
   | { type: 'parse'; id: number; files: File[]; ratio: number; seed: number }
   | { type: 'demo'; id: number }
   /** Parse a word-vector file and keep the vectors of `words` (the loaded vocabulary) only. */
-  | { type: 'wordVectors'; id: number; file: File; words: string[] };
+  | { type: 'wordVectors'; id: number; file: File; words: string[] }
+  /** Read a metrics CSV (the studio's, ner train's, ner_studio_torch's) into runs' points. */
+  | { type: 'csvLog'; id: number; file: File };
 
 export type DataResponse =
   /** done of total files read; bytes of totalBytes of `file` read so far (absent from older workers). */
   | { type: 'progress'; id: number; file: string; done: number; total: number; bytes?: number; totalBytes?: number }
   | { type: 'prepared'; id: number; dataset: PreparedDataset; diagnostics: Diagnostic[] }
   | { type: 'failed'; id: number; diagnostics: Diagnostic[] }
-  | { type: 'wordVectors'; id: number; vectors: MatchedVectors };
+  | { type: 'wordVectors'; id: number; vectors: MatchedVectors }
+  | { type: 'csvLog'; id: number; runs: LoggedRun[] };
 
 // ---- training worker: one per run ----
 
@@ -160,3 +164,17 @@ export type ModelResponse =
   | { type: 'fit'; id: number; fit: PretrainedFitReport }
   | { type: 'exported'; id: number; zip: ArrayBuffer }
   | { type: 'modelFailed'; id: number; message: string };
+
+// ---- export worker: the current settings and dataset as a PyTorch project (train/torchExport.ts) ----
+
+export type ExportRequest = {
+  type: 'torchProject';
+  id: number;
+  config: RunConfig;
+  dataset: PreparedDataset;
+  /** encoder 'pretrained': the base model's files. */
+  pretrained?: PretrainedFiles;
+  wordVectors?: MatchedVectors;
+};
+
+export type ExportResponse = { type: 'torchProject'; id: number; name: string; zip: ArrayBuffer } | { type: 'exportFailed'; id: number; message: string };

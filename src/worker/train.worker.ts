@@ -4,10 +4,14 @@
  * new points only. When the WebGPU device is lost mid-run the job carries on from the last saved state on wasm.
  */
 import type { TrainRequest, TrainResponse } from './protocol';
-import { describeAdapter, planBackend } from '../backend/probe';
+import { describeAdapter } from '../backend/probe';
+import { chooseBackend, indexedDbTimingCache } from '../backend/measuredChoice';
+import { takeFusedNotices } from '../model/fused/kernels';
+import { modelShapeKey, timeTrainingSteps } from '../train/backendTrial';
 import { activateBackend, explainFailure, loseWebGpuDevice, memoryReport } from '../backend/activate';
 import { memoryLimits } from '../backend/limits';
 import { configureWasmAssets } from './wasmAssets';
+import { unpackSplit } from '../core/dataset/prepared';
 import { unpackVectors } from '../core/vectors/matchedVectors';
 import type { TrainHooks } from '../train/runTraining';
 import { JobSetupError, runTrainJob } from '../train/trainJob';
@@ -45,6 +49,8 @@ function hooksFor(runId: string): TrainHooks {
     onPhase: (phase, at) => post({ type: 'phase', runId, phase, epoch: at.epoch }),
     onStep: (e) => {
       currentEpoch = e.epoch;
+      // A fused kernel the GPU's limits refused: the op ran unfused; say so once.
+      for (const text of takeFusedNotices()) post({ type: 'note', runId, text });
       const mem = memoryReport();
       post({ type: 'step', runId, step: e.step, epoch: e.epoch, loss: e.loss, lr: e.lr, tokensPerSec: e.tokensPerSec, sentencesPerSec: e.sentencesPerSec, wallTime: e.wallTime, stepsPerEpoch: e.stepsPerEpoch, tensors: mem.tensors, bytes: mem.bytes, gpuBytes: mem.gpuBytes });
     },
@@ -69,8 +75,14 @@ async function train(msg: Start): Promise<void> {
   const { runId, config } = msg;
   post({ type: 'phase', runId, phase: 'starting', epoch: 0 });
   configureWasmAssets();
-  const plan = planBackend(config.backend, await describeAdapter(self.navigator.gpu));
-  await activateBackend(plan.name);
+  const wordVectors = msg.wordVectors ? unpackVectors(msg.wordVectors) : undefined;
+  // auto on a real GPU times a few steps of this model on webgpu and wasm and takes the faster (cached per adapter).
+  const plan = await chooseBackend(config.backend, await describeAdapter(self.navigator.gpu), {
+    activate: activateBackend,
+    measure: config.encoder === 'pretrained' ? undefined : () => timeTrainingSteps(config, { vocab: msg.data.vocab, train: unpackSplit(msg.data.train), dev: [], wordVectors }),
+    modelShape: modelShapeKey(config, msg.data.vocab),
+    cache: indexedDbTimingCache(),
+  });
   post({ type: 'backend', runId, backend: plan.name, reason: plan.reason });
   if (msg.resumeFrom) post({ type: 'resumed', runId, fromStep: msg.resumeFrom.step, reason: `resumed from the state saved at step ${msg.resumeFrom.step}` });
   post({ type: 'phase', runId, phase: 'training', epoch: msg.resumeFrom?.epoch ?? 1 });
@@ -78,7 +90,7 @@ async function train(msg: Start): Promise<void> {
     backend: plan.name,
     limits: () => memoryLimits(plan.name, self.navigator),
     baseModel: msg.pretrained ? new Map(Object.entries(msg.pretrained.files)) : undefined,
-    wordVectors: msg.wordVectors ? unpackVectors(msg.wordVectors) : undefined,
+    wordVectors,
     resumeFrom: msg.resumeFrom,
     predictDev: true,
     recover: async (err, from) => {

@@ -3,9 +3,9 @@
  * The studio's training job (train/trainJob.ts) with the studio's checkpoint file (the best dev weights, or the last
  * without dev) and the same long CSV of metrics (core/metrics/metricRows.ts); this file only reads and writes files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { metricsToCsv } from '../../core/metrics/csv';
 import { metricRows, type MetricEval, type MetricStep } from '../../core/metrics/metricRows';
 import { trainingSetOf } from '../../core/dataset/prepared';
@@ -21,7 +21,9 @@ import { CliError, UsageError } from '../command';
 import { count, percent } from '../io';
 import { startNodeBackend } from '../nodeBackend';
 import { progressReporter } from '../progress';
-import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown } from '../runFile';
+import { writeOutputFile, type InputFile } from '../output';
+import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown, typedPath, type RunFile } from '../runFile';
+import { RUN_STATUS_FILE, writeRunStatus, type RunStatus } from '../runStatus';
 
 export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
 
@@ -38,9 +40,15 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
                   best checkpoint (the studio's CSV download)
   run.yaml        the run file as trained, --set values included
 
+  run-status.json whether the run is running or ended (finished, stopped, failed); \`ner evaluate\` warns about a
+                  checkpoint.zip older than an unfinished run in its folder
+
+Each file is written whole or not at all, never over the run file or the data. Progress goes to stderr: a bar on a
+terminal, one line per epoch otherwise. Ctrl-C (or SIGTERM) stops after the current step and still writes the
+files; a second one quits at once. A run that fails before its first step removes the folders it made.
+
 With data.test, the best checkpoint is scored on it after training; the last line of the output gives its
-entity precision, recall and F1. Progress goes to stderr: a bar on a terminal, one line per epoch otherwise. Ctrl-C stops after the current step
-and still writes the files; a second Ctrl-C quits at once.
+entity precision, recall and F1.
 
 With model.encoder pretrained, model.base_model names a Hugging Face checkpoint folder (config.json,
 model.safetensors, the tokenizer files), relative to FILE; a Hub id is not downloaded, so download the folder first.
@@ -58,20 +66,39 @@ const spec = {
 
 const timestamp = () => new Date().toISOString().replace(/\..*$/, '').replace(/[-:]/g, '').replace('T', '-');
 
-function write(path: string, data: string | Uint8Array): void {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    throw new CliError(`cannot write ${shown(path)}: ${(e as Error).message}`);
-  }
-}
-
-function makeDir(dir: string): void {
+/** Makes `dir` and any missing parents; returns the folders it made, deepest last, so a failed start can remove them. */
+function makeDir(dir: string): string[] {
+  const made: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) made.unshift(d);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new CliError(`cannot create ${shown(dir)}: ${(e as Error).message}`);
+    throw new CliError(`cannot create ${dir}: ${(e as Error).message}`);
   }
+  return made;
+}
+
+/** Removes what a run that never took a step left: its status file, then each folder it made that is now empty. */
+function undoStart(outDir: string, made: string[]): void {
+  try {
+    unlinkSync(join(outDir, RUN_STATUS_FILE));
+  } catch {
+    // never written
+  }
+  for (const dir of [...made].reverse()) {
+    try {
+      if (readdirSync(dir).length === 0) rmdirSync(dir);
+    } catch {
+      // gone, or not ours to remove
+    }
+  }
+}
+
+/** The files a run reads, which its outputs must never replace. */
+function inputsOf(runFile: RunFile): InputFile[] {
+  const data = runFile.yaml.data;
+  const splits = (['train', 'dev', 'test'] as const).flatMap((k) => (data[k] ? [{ path: typedPath(runFile, data[k]), role: `data.${k} of ${runFile.file}` }] : []));
+  return [{ path: runFile.file, role: 'the run file' }, ...splits];
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -79,17 +106,41 @@ export async function run(args: string[]): Promise<number> {
   if (!options.config) throw new UsageError('train needs --config FILE');
   const runFile = readRunFile(options.config, options.set);
   const { yaml } = runFile;
-  const config = yaml.config;
   const { prepared } = loadRunData(runFile);
-  const set = trainingSetOf(prepared, config.encoder === 'pretrained');
   const wordVectors = loadWordVectors(runFile);
-  const baseModel = config.encoder === 'pretrained' ? loadBaseModelFiles(runFile) : undefined;
+  const baseModel = yaml.config.encoder === 'pretrained' ? loadBaseModelFiles(runFile) : undefined;
 
-  const outDir = options.out ? resolve(options.out) : yaml.paths.checkpointDir ? pathFromRunFile(runFile, yaml.paths.checkpointDir) : resolve('runs', timestamp());
-  const logDir = !options.out && yaml.paths.logDir ? pathFromRunFile(runFile, yaml.paths.logDir) : outDir;
-  makeDir(outDir);
-  makeDir(logDir);
+  // Paths as typed (relative to here, or absolute), so messages show them the way the person wrote them.
+  const outDir = options.out ?? (yaml.paths.checkpointDir ? typedPath(runFile, yaml.paths.checkpointDir) : join('runs', timestamp()));
+  const logDir = !options.out && yaml.paths.logDir ? typedPath(runFile, yaml.paths.logDir) : outDir;
+  const made = [...makeDir(outDir), ...makeDir(logDir)];
+  const status: RunStatus = { status: 'running', started: new Date().toISOString() };
+  writeRunStatus(outDir, status);
+  let stepsDone = 0;
+  try {
+    return await trainInto(runFile, prepared, { outDir, logDir, wordVectors, baseModel, status, onStep: () => stepsDone++ });
+  } catch (e) {
+    // Before the first step nothing was trained: leave no trace. After it, the folder says the run failed.
+    if (stepsDone === 0) undoStart(outDir, made);
+    else writeRunStatus(outDir, { ...status, status: 'failed', ended: new Date().toISOString(), steps: stepsDone, error: (e as Error).message.split('\n')[0] });
+    throw e;
+  }
+}
 
+interface Destination {
+  outDir: string;
+  logDir: string;
+  wordVectors: ReturnType<typeof loadWordVectors>;
+  baseModel: ReturnType<typeof loadBaseModelFiles> | undefined;
+  status: RunStatus;
+  onStep: () => void;
+}
+
+async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunData>['prepared'], where: Destination): Promise<number> {
+  const { yaml } = runFile;
+  const config = yaml.config;
+  const { outDir, logDir, wordVectors, baseModel } = where;
+  const set = trainingSetOf(prepared, config.encoder === 'pretrained');
   const backend = await startNodeBackend(config.backend);
   const planned = totalSteps(config, stepsPerEpochFor(config, set.train.count));
   process.stderr.write(
@@ -101,17 +152,20 @@ export async function run(args: string[]): Promise<number> {
   const evals: MetricEval[] = [];
   const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let stopRequested = false;
-  const onSigint = () => {
-    if (stopRequested) process.exit(130);
+  // SIGTERM (a scheduler, `kill`, a closing terminal) is asked to stop like Ctrl-C, so the files are still written.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) process.exit(signal === 'SIGTERM' ? 143 : 130);
     stopRequested = true;
-    process.stderr.write('\nstopping after this step (Ctrl-C again to quit now)\n');
+    process.stderr.write(`\nstopping after this step (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit now)\n`);
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let job;
   try {
     const hooks = {
       shouldStop: () => stopRequested,
       onStep: (e: StepEvent) => {
+        where.onStep();
         // As the training worker: live tensors and their bytes after each step, for the CSV's memory rows.
         const mem = memoryReport();
         steps.push({ ...e, tensors: mem.tensors, bytes: mem.bytes });
@@ -131,7 +185,8 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError(`${runFile.file}: ${(e as Error).message}`);
   } finally {
     progress.finish();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 
   const checkpointPath = join(outDir, 'checkpoint.zip');
@@ -144,11 +199,13 @@ export async function run(args: string[]): Promise<number> {
   const test = prepared.test.count > 0 ? await scoreCheckpoint(job.checkpoint, prepared.text.test) : null;
   const bestEval = evals.filter((e) => e.step === job.bestStep).at(-1);
   const testRow = test && { step: bestEval?.step ?? job.steps, epoch: bestEval?.epoch ?? job.epochs, precision: test.precision, recall: test.recall, f1: test.f1, perType: test.perType, wallTime: Date.now() / 1000 };
-  write(checkpointPath, job.checkpoint);
-  write(csvPath, metricsToCsv(metricRows(basename(outDir), steps, evals, testRow)));
+  const inputs = inputsOf(runFile);
+  writeOutputFile(checkpointPath, job.checkpoint, { inputs });
+  writeOutputFile(csvPath, metricsToCsv(metricRows(basename(resolve(outDir)), steps, evals, testRow)), { inputs });
   // As the data paths: the base model folder from where run.yaml now lies.
   const asTrained = config.encoder === 'pretrained' ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
-  write(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }));
+  writeOutputFile(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }), { inputs });
+  writeRunStatus(outDir, { ...where.status, status: job.status === 'stopped' ? 'stopped' : 'finished', ended: new Date().toISOString(), steps: job.steps });
 
   const how = job.status === 'stopped' ? 'stopped' : job.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
   const best = job.bestStep !== null && job.bestDevF1 !== null ? `best dev F1 ${percent(job.bestDevF1)} at step ${job.bestStep}` : 'no dev data: the last weights';
@@ -157,7 +214,7 @@ export async function run(args: string[]): Promise<number> {
     : 'no test data (data.test) to score';
   process.stdout.write(
     `${how} after ${count(job.steps)} steps, ${job.epochs} epochs; ${best}\n` +
-      `checkpoint  ${shown(checkpointPath)}\nmetrics     ${shown(csvPath)}\nrun file    ${shown(yamlPath)}\n${testLine}\n`,
+      `checkpoint  ${checkpointPath}\nmetrics     ${csvPath}\nrun file    ${yamlPath}\n${testLine}\n`,
   );
   return 0;
 }

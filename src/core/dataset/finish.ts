@@ -5,10 +5,19 @@
  */
 import { parseFile, type ParsedInput } from '../formats';
 import type { Dataset, Diagnostic, Sentence, SplitName } from '../types';
+import { columnLineOf, recordLineOf, type LineOf } from '../tags/schemeCheck';
 import { convertScheme, detectScheme } from '../tags/tags';
+import { MAX_SENTENCE_LENGTH, splitLongSentences } from './longSentences';
 import { prepareDataset, type PreparedDataset } from './prepared';
 import { assembleDataset, datasetFromSplits, type AssembleOptions } from './splits';
 import { buildVocabularies } from './vocab';
+
+export interface FinishOptions {
+  /** Training sentences longer than this many tokens are split between entities (0: never); default 256. */
+  maxSentenceLength?: number;
+  /** The file line of a token of a sentence, for the messages (default: a column file's, one token a line). */
+  lineOf?: LineOf;
+}
 
 export interface PrepareResult {
   /** Null when nothing can be trained on; the diagnostics then say why. */
@@ -25,8 +34,11 @@ export type SplitSource = { byName: ParsedInput[] } | { given: Partial<Record<Sp
  * Parsed files to a prepared dataset. Each file's own diagnostics come first, then the assembly's, then the
  * preparation's. Files that gave no sentences are left out (their errors say why).
  */
-export function prepareFiles(name: string, source: SplitSource, options: AssembleOptions = {}): PrepareResult {
+export function prepareFiles(name: string, source: SplitSource, options: AssembleOptions & FinishOptions = {}): PrepareResult {
   const parsed = 'byName' in source ? source.byName : Object.values(source.given);
+  // A JSON record is one line: its sentence's tokens all sit on it.
+  const records = new Set(parsed.filter((p) => p.format === 'json').flatMap((p) => p.sentences));
+  const lineOf: LineOf = (s, token) => (records.has(s) ? recordLineOf(s, token) : columnLineOf(s, token));
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
   const usable = parsed.filter((p) => p.sentences.length > 0);
   if (usable.length === 0) {
@@ -38,20 +50,35 @@ export function prepareFiles(name: string, source: SplitSource, options: Assembl
       ? assembleDataset(name, usable, options)
       : datasetFromSplits(name, Object.fromEntries(Object.entries(source.given).filter(([, p]) => p.sentences.length > 0)), options);
   diagnostics.push(...assembled.diagnostics);
-  return finishDataset(assembled.dataset, diagnostics);
+  return finishDataset(assembled.dataset, diagnostics, { lineOf, ...options });
 }
 
 /** Files given as text (the shipped demo, tests), split by their names. */
-export function prepareTexts(name: string, files: { name: string; text: string }[], options: AssembleOptions = {}): PrepareResult {
+export function prepareTexts(name: string, files: { name: string; text: string }[], options: AssembleOptions & FinishOptions = {}): PrepareResult {
   return prepareFiles(name, { byName: files.map((f) => parseFile(f.text, f.name)) }, options);
 }
 
-/** An assembled dataset to a trainable one: IOB1 to IOB2, vocabularies from train (labels from every split), packing. */
-export function finishDataset(dataset: Dataset, diagnostics: Diagnostic[] = []): PrepareResult {
+/**
+ * An assembled dataset to a trainable one: IOB1 to IOB2, training sentences longer than the limit split between
+ * entities, vocabularies from train (labels from every split), packing. Data with fewer than two labels is refused:
+ * there is nothing to tell apart (tfjs would fail deep inside with "oneHot: depth must be >= 2").
+ */
+export function finishDataset(dataset: Dataset, diagnostics: Diagnostic[] = [], options: FinishOptions = {}): PrepareResult {
   if (dataset.train.length === 0) return { dataset: null, sentences: null, diagnostics };
-  diagnostics.push(...normaliseIob1(dataset));
+  // Split before the IOB1 conversion: cuts fall between entities, so an IOB1 part is still IOB1, and the sentences
+  // are still the parsed ones, whose file (and so line rule) lineOf knows.
+  const trainFiles = dataset.sources.filter((f) => f.split === 'train' || f.split === 'ratio').map((f) => f.file).join(', ') || 'train';
+  const long = splitLongSentences(dataset.train, options.maxSentenceLength ?? MAX_SENTENCE_LENGTH, trainFiles, options.lineOf ?? columnLineOf);
+  dataset.train = long.sentences;
+  diagnostics.push(...normaliseIob1(dataset), ...long.diagnostics);
   // Labels also from dev and test, so every gold tag has an id.
   const vocab = buildVocabularies(dataset.train, [...dataset.dev, ...dataset.test]);
+  if (vocab.labels.length < 2) {
+    const label = vocab.labels[0] ?? 'none';
+    const message = `${trainFiles}: the data has a single label (${label}), so there is nothing to tell apart; a tagger needs O and at least one entity type (B-PER, I-PER...). Is the tag column the last one?`;
+    diagnostics.push({ severity: 'error', file: trainFiles, message });
+    return { dataset: null, sentences: null, diagnostics };
+  }
   return { dataset: prepareDataset(dataset, vocab), sentences: dataset, diagnostics };
 }
 

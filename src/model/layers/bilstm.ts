@@ -1,11 +1,10 @@
 /**
- * @file Bidirectional LSTM over padded batches. The backward direction must read each sentence
- * from its own last word: the whole padded batch is flipped in time, which puts padding first,
- * and the masked LSTM keeps its zero initial state through those padded steps, so it starts at
- * the last real word exactly as if each sentence had been reversed within its length. tf.reverse
- * (unlike a per-sentence tf.gather) has a cheap gradient on every backend.
+ * @file Bidirectional LSTM over padded batches: both directions are one LSTM layer op (fused/lstm.ts). The backward
+ * direction reads each sentence from its own last word, exactly as if each sentence had been reversed within its
+ * length.
  */
 import * as tf from '@tensorflow/tfjs';
+import { lstmLayer } from '../fused/lstm';
 import { Lstm } from './lstm';
 import type { ParamStore, Rng } from './params';
 
@@ -21,15 +20,22 @@ export class BiLstm {
 
   /** x [B, T, D], mask [B, T] (real tokens first) -> [B, T, 2H]: forward then backward features. */
   run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {
-    const forward = this.fw.run(x, mask); // [B, T, H]
-    const backward = tf.reverse(this.bw.run(tf.reverse(x, 1), tf.reverse(mask, 1)), 1); // [B, T, H]
-    return tf.concat([forward, backward], 2);
+    return lstmLayer(x, mask, [this.fw, this.bw]);
   }
 
-  /** x [B, T, D], mask [B, T] (real steps first) -> [B, 2H]: the forward state after the last real step, then the backward state after the first. */
+  /**
+   * x [B, T, D], mask [B, T] (real steps first) -> [B, 2H]: the forward state after the last real step, then the
+   * backward state after the first, read from run's outputs (zeros for a row with no real step).
+   */
   last(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor2D {
-    const forward = this.fw.last(x, mask); // [B, H]
-    const backward = this.bw.last(tf.reverse(x, 1), tf.reverse(mask, 1)); // [B, H]
-    return tf.concat([forward, backward], 1);
+    const [B, T] = mask.shape;
+    const outputs = this.run(x, mask); // [B, T, 2H]
+    const H = outputs.shape[2] / 2;
+    // 1 at each row's last real step: mask[t] and not mask[t + 1].
+    const next = tf.concat([tf.slice(mask, [0, 1], [B, T - 1]), tf.zeros([B, 1])], 1);
+    const atLast = tf.mul(mask, tf.sub(1, next)).reshape([B, T, 1]); // [B, T, 1]
+    const forward = tf.sum(tf.mul(tf.slice(outputs, [0, 0, 0], [B, T, H]), atLast), 1); // [B, H]
+    const backward = tf.slice(outputs, [0, 0, H], [B, 1, H]).reshape([B, H]); // [B, H]
+    return tf.concat([forward, backward], 1) as tf.Tensor2D;
   }
 }

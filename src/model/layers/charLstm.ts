@@ -28,13 +28,13 @@ export class CharLstm {
   }
 
   /**
-   * @param chars [N, C] int32 char ids, 0 = padding (real chars first)
-   * @param charMask [N, C] float, 1 for real chars (computed outside the gradient)
+   * @param chars [N * C] char ids of N words, C per word, 0 = padding (real chars first)
    * @returns [N, 2 * hidden]; a word with no chars (a padded token) gets zeros
    */
-  apply(chars: tf.Tensor2D, charMask: tf.Tensor2D): tf.Tensor2D {
-    const [N, C] = chars.shape;
-    const emb = this.embedding.lookup(chars.reshape<tf.Tensor1D>([N * C])).reshape<tf.Tensor3D>([N, C, this.charDim]); // [N, C, E]
-    return this.lstm.last(emb, charMask); // [N, 2H]
+  apply(chars: Int32Array, N: number, C: number): tf.Tensor2D {
+    // The char mask is computed here, outside the gradient (no gradient for comparisons).
+    const mask = tf.tensor2d(Float32Array.from(chars, (c) => (c > 0 ? 1 : 0)), [N, C]); // [N, C]
+    const emb = this.embedding.lookup(chars).reshape<tf.Tensor3D>([N, C, this.charDim]); // [N, C, E]
+    return this.lstm.last(emb, mask); // [N, 2H]
   }
 }

@@ -28,17 +28,17 @@ export interface TokenFeatureSizes {
   charKinds?: readonly number[];
 }
 
-/** A word's characters [N, C] -> features [N, dim]. */
+/** The characters of N words, C per word ([N * C] ids, 0 = padding) -> features [N, dim]. */
 interface CharEncoder {
   readonly dim: number;
-  apply(chars: tf.Tensor2D, charMask: tf.Tensor2D): tf.Tensor2D;
+  apply(chars: Int32Array, N: number, C: number): tf.Tensor2D;
 }
 
 /** Every char encoder, by the name config files use (core/config/config.ts CHAR_ENCODER_NAMES). */
 export const CHAR_ENCODER_TABLE = {
   cnn: (store: ParamStore, s: TokenFeatureSizes, rng: Rng): CharEncoder => {
     const cnn = new CharCnn(store, s.charVocabSize, s.charDim, s.charFilters, s.charKernel, rng);
-    return { dim: s.charFilters, apply: (chars, mask) => cnn.apply(chars, mask) };
+    return { dim: s.charFilters, apply: (chars, N, C) => cnn.apply(chars, N, C) };
   },
   lstm: (store: ParamStore, s: TokenFeatureSizes, rng: Rng): CharEncoder => new CharLstm(store, s.charVocabSize, s.charDim, s.charHidden, rng),
 } satisfies Record<CharEncoderName, (store: ParamStore, s: TokenFeatureSizes, rng: Rng) => CharEncoder>;
@@ -64,14 +64,11 @@ export class TokenFeatures {
   /** The batch's tokens -> [B, T, dim]. Call inside tf.tidy. */
   apply(batch: Batch): tf.Tensor3D {
     const { size: B, maxLen: T, maxWordLen: C } = batch;
-    // The char mask is computed here, outside the gradient (no gradient for comparisons).
-    const charMask = new Float32Array(batch.chars.length);
-    for (let i = 0; i < charMask.length; i++) charMask[i] = batch.chars[i] > 0 ? 1 : 0;
     const parts = [
-      this.words.lookup(tf.tensor1d(batch.words, 'int32')), // [B*T, wordDim]
-      this.chars.apply(tf.tensor2d(batch.chars, [B * T, C], 'int32'), tf.tensor2d(charMask, [B * T, C])), // [B*T, charDim']
+      this.words.lookup(batch.words), // [B*T, wordDim]
+      this.chars.apply(batch.chars, B * T, C), // [B*T, charDim']
     ];
-    if (this.casing) parts.push(this.casing.lookup(tf.tensor1d(casingIds(batch.chars, B * T, C, this.charKinds), 'int32'))); // [B*T, casingDim]
+    if (this.casing) parts.push(this.casing.lookup(casingIds(batch.chars, B * T, C, this.charKinds))); // [B*T, casingDim]
     return tf.concat(parts, 1).reshape<tf.Tensor3D>([B, T, this.dim]); // [B, T, D]
   }
 }

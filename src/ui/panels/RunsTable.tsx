@@ -5,7 +5,9 @@ import { toRunYaml } from '../../core/config/yamlConfig';
 import { useSelectedRun } from '../useSelectedRun';
 import { downloadBlob } from '../components/download';
 import { CheckpointImport } from './CheckpointImport';
+import { CsvLogImport } from './CsvLogImport';
 import { HfExportButton } from './HfExportButton';
+import { TorchProjectButton } from './TorchProjectButton';
 
 export function RunsTable() {
   const runs = useStudio((s) => s.runs);
@@ -46,11 +48,8 @@ export function RunsTable() {
                 </button>
               </th>
               <td>{r.dataset}</td>
-              <td>{r.config.encoder}</td>
-              <td>
-                {r.config.loss}
-                {r.config.crf ? ' + CRF' : ''}
-              </td>
+              <td>{r.configUnknown ? '–' : r.config.encoder}</td>
+              <td>{r.configUnknown ? '–' : `${r.config.loss}${r.config.crf ? ' + CRF' : ''}`}</td>
               <td>{r.status}</td>
               <td>{r.bestDevF1 === null ? '–' : r.bestDevF1.toFixed(3)}</td>
               <td>{r.test ? r.test.f1.toFixed(3) : '–'}</td>
@@ -79,7 +78,7 @@ export function RunsTable() {
         </button>
         <button
           type="button"
-          disabled={!selected}
+          disabled={!selected || selected.configUnknown}
           onClick={() => selected && downloadBlob(new Blob([toRunYaml(selected.config)], { type: 'application/yaml' }), `${selected.name}.yaml`)}
         >
           Download config YAML
@@ -90,8 +89,10 @@ export function RunsTable() {
         <button type="button" disabled={!selected} onClick={() => selected && removeRun(selected.id)}>
           Delete run
         </button>
+        <TorchProjectButton />
       </div>
       <CheckpointImport />
+      <CsvLogImport />
     </div>
   );
 }
