@@ -113,7 +113,7 @@ describe.each(TEST_BACKENDS)('layers on %s', (backend) => {
     });
     expect(lstm.dim).toBe(6);
     close(long.subarray(0, 12), short);
-    expect(Array.from(long.subarray(12))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(long.subarray(12), (v) => v + 0)).toEqual([0, 0, 0, 0, 0, 0]); // + 0: a masked output may be -0
     store.dispose();
   });
 
