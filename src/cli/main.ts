@@ -12,9 +12,10 @@ import * as predict from './commands/predict';
 import * as prepareData from './commands/prepareData';
 import * as score from './commands/score';
 import * as stats from './commands/stats';
+import * as study from './commands/study';
 import * as train from './commands/train';
 
-export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict, 'export-hf': exportHf, 'export-torch': exportTorch } satisfies Record<string, Command>;
+export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict, study, 'export-hf': exportHf, 'export-torch': exportTorch } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;
 

@@ -31,6 +31,7 @@ training:
 data:
   train: data/train.txt
   dev: data/dev.txt
+  test: data/test.txt
 `;
 
 const dir = fixtureDir({
@@ -44,6 +45,7 @@ const data = join(dir, 'data');
 mkdirSync(data);
 writeFileSync(join(data, 'train.txt'), sentences('train.txt', 120));
 writeFileSync(join(data, 'dev.txt'), sentences('dev.txt', 40));
+writeFileSync(join(data, 'test.txt'), sentences('test.txt', 40));
 // The same sentences in IOB1 (as CoNLL-2003's originals): an entity starts with I-, B- only right after one of its type.
 const asIob1 = (text: string) =>
   text
@@ -92,6 +94,17 @@ describe('ner train', () => {
     expect(byMetric('dev/f1').map((r) => [r.step, r.epoch])).toEqual([[15, 1], [30, 2]]);
     expect(Math.max(...byMetric('dev/f1').map((r) => r.value))).toBe(meta.trained.bestDevF1);
     expect(rows.every((r) => r.run === 'out' && Number.isFinite(r.value) && r.wallTime > 1.7e9)).toBe(true);
+  });
+
+  it("scores the best checkpoint on test: the last line of the output and test/* rows, as ner evaluate scores it", async () => {
+    const scores = JSON.parse(ok(await runNer(['evaluate', '--checkpoint', 'out/checkpoint.zip', '--data', 'data/test.txt', '--json'], dir)).stdout);
+    const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+    expect(trainRun.stdout.trim().split('\n').at(-1)).toBe(`test F1 ${pct(scores.f1)} (P ${pct(scores.precision)}, R ${pct(scores.recall)}) on data/test.txt, 40 sentences`);
+    const rows = parseMetricsCsv(readFileSync(join(dir, 'out/metrics.csv'), 'utf8'));
+    const test = Object.fromEntries(rows.filter((r) => r.metric.startsWith('test/')).map((r) => [r.metric, r.value]));
+    expect(test).toMatchObject({ 'test/precision': scores.precision, 'test/recall': scores.recall, 'test/f1': scores.f1 });
+    for (const [type, s] of Object.entries(scores.per_type as Record<string, { f1: number }>)) expect(test[`test/f1/${type}`]).toBe(s.f1);
+    expect(rows.find((r) => r.metric === 'test/f1')?.step).toBe(meta.trained.bestStep);
   });
 
   it('the checkpoint evaluates on dev to the best dev F1 its run recorded; predict then score gives the same JSON', async () => {

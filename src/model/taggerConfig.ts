@@ -10,7 +10,7 @@ import type { EncoderTraining } from './hf/training';
 import { LOSS_TABLE, type LossName } from './losses';
 
 /** The model's shape fields, as the run config names and documents them (core/config.ts). */
-type ShapeFields = 'wordDim' | 'charDim' | 'charFilters' | 'hidden' | 'lstmLayers' | 'transformerLayers' | 'heads' | 'modelDim' | 'ffnDim' | 'positional' | 'maxPositions' | 'dropout';
+type ShapeFields = 'wordDim' | 'charDim' | 'charEncoder' | 'charFilters' | 'charHidden' | 'casingDim' | 'hidden' | 'lstmLayers' | 'transformerLayers' | 'heads' | 'modelDim' | 'ffnDim' | 'positional' | 'maxPositions' | 'dropout';
 
 export interface TaggerConfig extends Pick<RunConfig, ShapeFields> {
   encoder: EncoderName;
@@ -19,6 +19,8 @@ export interface TaggerConfig extends Pick<RunConfig, ShapeFields> {
   numLabels: number;
   /** Char convolution width. */
   charKernel: number; // default 3
+  /** With casingDim > 0: each char id's kind, from the char vocabulary (core/dataset/casing.ts charKinds). */
+  charKinds?: number[];
   crf: boolean;
   loss: LossName;
   /** The loss's parameters (RunConfig.lossParams, model.loss.params); absent: its defaults. */
@@ -41,7 +43,10 @@ export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize
   encoder: 'bilstm',
   wordDim: 100,
   charDim: 30,
+  charEncoder: 'cnn',
   charFilters: 30,
+  charHidden: 25,
+  casingDim: 0,
   charKernel: 3,
   hidden: 100,
   lstmLayers: 1,
@@ -57,7 +62,7 @@ export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize
   allowed: null,
 };
 
-const SIZES = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDim', 'charFilters', 'charKernel', 'hidden', 'transformerLayers', 'heads', 'modelDim', 'ffnDim', 'maxPositions'] as const;
+const SIZES = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDim', 'charFilters', 'charKernel', 'charHidden', 'hidden', 'transformerLayers', 'heads', 'modelDim', 'ffnDim', 'maxPositions'] as const;
 
 /** Why a config cannot be built, in words for the person who chose it; null when it is fine. */
 export function checkTaggerConfig(c: TaggerConfig): string | null {
@@ -68,6 +73,9 @@ export function checkTaggerConfig(c: TaggerConfig): string | null {
   for (const key of SIZES) {
     if (!Number.isInteger(c[key]) || c[key] < 1) return `${key} must be a positive integer, got ${c[key]}`;
   }
+  if (c.charEncoder !== 'cnn' && c.charEncoder !== 'lstm') return `charEncoder must be cnn or lstm, got '${c.charEncoder}'`;
+  if (!Number.isInteger(c.casingDim) || c.casingDim < 0) return `casingDim must be a whole number >= 0, got ${c.casingDim}`;
+  if (c.casingDim > 0 && c.charKinds?.length !== c.charVocabSize) return `the casing feature needs a kind for each of the ${c.charVocabSize} chars (charKinds)`;
   if (c.lstmLayers !== 1 && c.lstmLayers !== 2) return `lstmLayers must be 1 or 2, got ${c.lstmLayers}`;
   if (c.positional !== 'sinusoidal' && c.positional !== 'learned') return `positional must be sinusoidal or learned, got '${c.positional}'`;
   if (c.encoder === 'transformer' && c.modelDim % c.heads !== 0) return `modelDim ${c.modelDim} is not a multiple of heads ${c.heads}`;

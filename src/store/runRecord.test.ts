@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunMessage, estimateSecondsLeft, newRun, runFromLog } from './runRecord';
+import { applyRunMessage, bestEvaluation, estimateSecondsLeft, newRun, runFromLog, withTestScore } from './runRecord';
+import { runCsv } from './exports';
+import { parseMetricsCsv } from '../core/metrics/csv';
 import { DEFAULT_CONFIG } from '../core/config/config';
 
 const step = (n: number, loss: number) => ({ type: 'step' as const, runId: 'r', step: n, epoch: 1, loss, tokensPerSec: 100, sentencesPerSec: 10, wallTime: n, stepsPerEpoch: 4 });
@@ -45,6 +47,24 @@ describe('estimateSecondsLeft', () => {
     for (const [n, t] of [[1, 1], [2, 3], [3, 5]]) r = applyRunMessage(r, { ...step(n, 1), wallTime: t });
     expect(estimateSecondsLeft(r)).toBe(10);
     expect(estimateSecondsLeft({ ...r, config: { ...r.config, maxSteps: 4 } })).toBe(2);
+  });
+});
+
+describe('test scores on a run', () => {
+  it('are recorded at the best checkpoint (the first evaluation to reach the best dev F1) and reach the CSV', () => {
+    let r = newRun('r', 'run-1', 'demo', 10, DEFAULT_CONFIG);
+    for (const m of [step(4, 3), evalAt(4, 0.5), step(8, 2), evalAt(8, 0.7), step(12, 1), evalAt(12, 0.7)]) r = applyRunMessage(r, m);
+    expect(bestEvaluation(r)?.step).toBe(8);
+    const per = { LOC: { precision: 0.5, recall: 0.5, f1: 0.5, support: 2 } };
+    r = withTestScore(r, { precision: 0.8, recall: 0.6, f1: 0.6857, support: 9, accuracy: 0.9, perType: per }, 40, 99);
+    expect(r.test).toEqual({ step: 8, epoch: 2, wallTime: 99, precision: 0.8, recall: 0.6, f1: 0.6857, perType: per, sentences: 40 });
+    const rows = parseMetricsCsv(runCsv(r)).filter((x) => x.metric.startsWith('test/'));
+    expect(rows.map((x) => [x.metric, x.value, x.step])).toEqual([
+      ['test/precision', 0.8, 8],
+      ['test/recall', 0.6, 8],
+      ['test/f1', 0.6857, 8],
+      ['test/f1/LOC', 0.5, 8],
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import { totalSteps } from '../core/config/steps';
 import type { LoggedRun } from '../core/metrics/metricRows';
 import type { EvalPoint, RunPhase, StepPoint, TrainResponse, TrainState } from '../worker/protocol';
 import { labelSimilarityMatrix } from '../core/losses/lossData';
+import type { EntityScores } from '../core/types';
 
 /** 'interrupted': the page closed while the run was going; what it had reached is kept. */
 export type RunStatus = RunPhase | 'finished' | 'stopped' | 'failed' | 'interrupted';
@@ -15,6 +16,15 @@ export interface DevAnalysis {
   tokens: string[][];
   gold: string[][];
   pred: string[][];
+}
+
+/** A finished run's best checkpoint scored on the dataset's test split (the metrics CSV's test/* rows). */
+export interface RunTestScore extends Omit<EntityScores, 'accuracy' | 'support'> {
+  /** The step and epoch of the best checkpoint that was scored. */
+  step: number;
+  epoch: number;
+  wallTime: number;
+  sentences: number;
 }
 
 /** A run queued by the loss lab: which experiment, which loss, which seed. */
@@ -45,6 +55,8 @@ export interface RunRecord {
   checkpoint: Uint8Array | null;
   /** Dev sentences with gold and predicted tags from the final model, for error analysis. */
   devAnalysis: DevAnalysis | null;
+  /** The best checkpoint on test, once scored; absent without a test split (or before scoring ends). */
+  test?: RunTestScore;
   /** Step of the last resumable state kept in IndexedDB, if any. */
   savedStep: number | null;
   lab?: LabTag;
@@ -131,6 +143,20 @@ export function applyRunMessage(r: RunRecord, msg: Exclude<TrainResponse, Messag
     default:
       return msg satisfies never;
   }
+}
+
+/** The evaluation whose weights a finished run kept: the first to reach the best dev F1 (improvements are strict). */
+export function bestEvaluation(r: RunRecord): EvalPoint | null {
+  let best: EvalPoint | null = null;
+  for (const e of r.evals) if (!best || e.f1 > best.f1) best = e;
+  return best;
+}
+
+/** The run with its test score recorded, at its best checkpoint's step. */
+export function withTestScore(r: RunRecord, scores: EntityScores, sentences: number, wallTime: number): RunRecord {
+  const best = bestEvaluation(r);
+  const at = best ?? { step: r.step, epoch: r.epoch };
+  return { ...r, test: { step: at.step, epoch: at.epoch, wallTime, precision: scores.precision, recall: scores.recall, f1: scores.f1, perType: scores.perType, sentences } };
 }
 
 /** Seconds left, from the mean step time of the last 20 steps; null before there is a rate to go by. */

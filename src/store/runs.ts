@@ -5,10 +5,10 @@ import { completeConfig, validateConfig } from '../core/config/config';
 import { readCheckpointConfig, type CheckpointConfig } from '../core/checkpoint/checkpoint';
 import type { SplitText } from '../core/dataset/prepared';
 import type { TrainResponse, TrainState } from '../worker/protocol';
-import { loadCsvLog, startRun, type RunHandle } from '../worker/client';
+import { loadCsvLog, scoreTestSplit, startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
-import { applyRunMessage, isActive, newRun, runFromLog, similarityFromState, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
+import { applyRunMessage, isActive, newRun, runFromLog, similarityFromState, withTestScore, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
 
 export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
@@ -37,8 +37,9 @@ export interface RunsSlice {
 }
 
 const handles = new Map<string, RunHandle>();
-/** Each live run's dev sentences, captured at its start: the person may load another dataset meanwhile. */
+/** Each live run's dev and test sentences, captured at its start: the person may load another dataset meanwhile. */
 const devTexts = new Map<string, SplitText>();
+const testTexts = new Map<string, SplitText>();
 /** Points saved between evaluations, so a crash loses little. */
 const SAVE_EVERY_STEPS = 50;
 
@@ -70,18 +71,32 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     const ended = msg.type === 'done' || msg.type === 'error';
     const persist = ended || msg.type === 'eval' || msg.type === 'resumed' || (msg.type === 'step' && msg.step % SAVE_EVERY_STEPS === 0);
     const devAnalysis = msg.type === 'done' ? devAnalysisFor(id, msg.devPredictions) : null;
+    const test = testTexts.get(id);
     if (ended) {
       handles.delete(id);
       devTexts.delete(id);
+      testTexts.delete(id);
     }
     update(id, (r) => applyRunMessage(r, msg, { devAnalysis }), persist);
+    if (msg.type === 'done' && test && test.tokens.length > 0) scoreTest(id, test);
     // A queued loss-lab run starts once this one has ended.
     if (ended) setTimeout(() => get().startNextQueued(), 0);
+  };
+
+  /** The finished run's best checkpoint on the test split, through the prediction worker (training never sees test). */
+  const scoreTest = (id: string, test: SplitText) => {
+    const checkpoint = get().runs.find((r) => r.id === id)?.checkpoint;
+    if (!checkpoint) return;
+    update(id, (r) => ({ ...r, note: 'Scoring the best checkpoint on the test split…' }), false);
+    scoreTestSplit(id, checkpoint, test)
+      .then((scores) => update(id, (r) => ({ ...withTestScore(r, scores, test.tokens.length, Date.now() / 1000), note: null }), true))
+      .catch((e: Error) => update(id, (r) => ({ ...r, note: `Could not score the test split: ${e.message}` }), true));
   };
 
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
     const dataset = get().dataset!;
     devTexts.set(run.id, dev);
+    testTexts.set(run.id, dataset.text.test);
     handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, get().pretrainedFor(run.config), get().wordVectorsFor(run.config)));
   };
 

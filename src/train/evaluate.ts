@@ -1,6 +1,10 @@
-/** @file Scores a tagger on a split: decode batch by batch, map ids to tags, entity-level metrics. */
+/**
+ * @file Scores a tagger on a split: decode in batches of similar length, map ids to tags, entity-level metrics. The
+ * dev evaluations of training, a finished run's test score (scoreCheckpoint.ts), `ner evaluate` and the playground's
+ * error analysis all tag through predictTags.
+ */
 import type { Tagger } from '../model/tagger';
-import { makeBatch, sequentialBatches } from '../core/dataset/batch';
+import { lengthSortedBatches, makeBatch } from '../core/dataset/batch';
 import { entityScores } from '../core/metrics/metrics';
 import { PREDICT_OVERLAP, PREDICT_WINDOW, windowSentences } from '../core/dataset/tokenWindows';
 import type { EntityScores } from '../core/types';
@@ -13,17 +17,18 @@ export interface Evaluation {
 }
 
 /**
- * Tags sentences batch by batch; a sentence longer than PREDICT_WINDOW tokens is tagged in overlapping windows
- * (core/dataset/tokenWindows.ts), so time and memory grow linearly with its length.
+ * Tags per sentence, in the sentences' order. A sentence longer than PREDICT_WINDOW tokens is tagged in overlapping
+ * windows (core/dataset/tokenWindows.ts), so time and memory grow linearly with its length; windows are batched by
+ * length, which only changes the padding.
  */
 export async function predictTags(tagger: Tagger, sentences: EncodedSentence[], labels: string[], batchSize: number): Promise<string[][]> {
   const { encoder, maxPositions } = tagger.config;
   const size = encoder === 'transformer' ? Math.min(PREDICT_WINDOW, maxPositions) : PREDICT_WINDOW;
   const { inputs, stitch } = windowSentences(sentences, size, Math.min(PREDICT_OVERLAP, size >> 2));
-  const out: string[][] = [];
-  for (const idx of sequentialBatches(inputs.length, batchSize)) {
+  const out: string[][] = new Array(inputs.length);
+  for (const idx of lengthSortedBatches(inputs.map((s) => s.words.length), batchSize)) {
     const paths = await tagger.predict(makeBatch(idx.map((i) => inputs[i])));
-    for (const p of paths) out.push(p.map((id) => labels[id]));
+    paths.forEach((p, k) => (out[idx[k]] = p.map((id) => labels[id])));
   }
   return stitch(out);
 }

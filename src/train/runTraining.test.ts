@@ -113,6 +113,12 @@ describe('runTraining', () => {
     ['adamw + cosine warm-up, stopped at an epoch boundary', 3, { optimizer: 'adamw', schedule: 'cosine', warmupSteps: 2 }],
     // 3 micro-batches an epoch in groups of 2: the second step of each epoch has one.
     ['sgd + accumulation of 2, stopped mid-epoch', 1, { optimizer: 'sgd', gradAccumulation: 2, learningRate: 0.1 }],
+    // Singletons to UNK draw per micro-batch, and averaging keeps the last evaluations' weights in the state.
+    [
+      'the from-scratch recipe (singletons to UNK, casing, char BiLSTM, inverse_time, averaging), stopped mid-epoch',
+      4,
+      { singletonUnk: 0.5, casingDim: 3, charEncoder: 'lstm', charHidden: 3, schedule: 'inverse_time', lrDecay: 0.5, averageCheckpoints: 2, evalEvery: 1, epochs: 3 },
+    ],
   ])('%s: a resumed run continues the same loss curve', async (_, stopAfter, overrides) => {
     const config = { ...TINY, ...overrides };
     const whole = await train(config);

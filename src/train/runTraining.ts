@@ -6,6 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../core/dataset/batch';
+import { charKinds } from '../core/dataset/casing';
+import { microStepRng, singletonMask, unkSingletons } from '../core/dataset/singletons';
+import type { WeightTensor } from '../core/checkpoint/checkpoint';
 import { completeConfig, validateConfig, type RunConfig } from '../core/config/config';
 import { stepsPerEpochFor, totalSteps } from '../core/config/steps';
 import { constraintsForLabels } from '../core/tags/constraints';
@@ -18,6 +21,7 @@ import type { PretrainedInit } from '../model/encoders';
 import { Tagger, type TaggerConfig } from '../model/tagger';
 import { encoderTrainingFor, halfPrecisionFor } from './pretrained';
 import { INITIAL_EARLY_STOPPING, observeEvaluation } from './earlyStopping';
+import { meanWeights } from './checkpointAverage';
 import { evaluateTagger } from './evaluate';
 import { makeOptimizer } from './optimizers';
 import { makeSchedule } from './schedules';
@@ -113,8 +117,13 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
     numLabels: vocab.labels.length,
     wordDim: config.wordDim,
     charDim: config.charDim,
+    charEncoder: config.charEncoder,
     charFilters: config.charFilters,
+    charHidden: config.charHidden,
     charKernel: 3,
+    casingDim: config.casingDim,
+    // From the char vocabulary, so a checkpoint (which has it) rebuilds the same casing feature.
+    ...(config.casingDim > 0 ? { charKinds: charKinds(vocab.chars) } : {}),
     hidden: config.hidden,
     lstmLayers: config.lstmLayers,
     transformerLayers: config.transformerLayers,
@@ -165,7 +174,7 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
   const optimizer = makeOptimizer(config.optimizer, vars, config);
   const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
   const total = totalSteps(config, stepsPerEpoch);
-  const schedule = makeSchedule(config.schedule, { lr: config.learningRate, warmupSteps: config.warmupSteps, totalSteps: total });
+  const schedule = makeSchedule(config.schedule, { lr: config.learningRate, warmupSteps: config.warmupSteps, totalSteps: total, stepsPerEpoch, decay: config.lrDecay });
   const orders = new EpochOrders(
     data.train.map((s) => s.words.length),
     config.batchSize,
@@ -175,6 +184,10 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
     ? { step: resumeFrom.step, epoch: resumeFrom.epoch, batchIndex: resumeFrom.batchIndex, microSteps: resumeFrom.microSteps, lastEvalStep: resumeFrom.lastEvalStep }
     : { step: 0, epoch: 1, batchIndex: 0, microSteps: 0, lastEvalStep: -1 };
   let best = resumeFrom?.best ?? null;
+  // Checkpoint averaging: the weights at the last evaluations (their mean is what gets evaluated and kept).
+  let recent = resumeFrom?.recent ?? [];
+  // Singletons to UNK: which word ids occur once in train; each micro-batch's draws come from its own number.
+  const singletons = config.singletonUnk > 0 ? singletonMask(data.train, data.vocab.words.length) : null;
   let early = resumeFrom?.early ?? INITIAL_EARLY_STOPPING;
   let status: TrainResult['status'] = 'finished';
   let stoppedEarly = false;
@@ -183,16 +196,24 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
     if (phase !== next) hooks.onPhase?.(next, { step: at.step, epoch: at.epoch });
     phase = next;
   };
-  const exportState = () => exportTrainState(tagger, optimizer, at, { config, trainSize: data.train.length, best, early });
+  const exportState = () => exportTrainState(tagger, optimizer, at, { config, trainSize: data.train.length, best, early, ...(config.averageCheckpoints > 1 ? { recent } : {}) });
 
   /** Scores dev, keeps the weights when they are the best yet; true when early stopping says stop. */
   const evaluate = async (epoch: number, counts: boolean): Promise<boolean> => {
     enter('evaluating');
+    let averaged: { weights: WeightTensor[]; current: WeightTensor[] } | null = null;
+    if (config.averageCheckpoints > 1) {
+      const current = await snapshotWeights(tagger);
+      recent = [...recent, current].slice(-config.averageCheckpoints);
+      if (recent.length > 1) averaged = { weights: meanWeights(recent), current };
+      if (averaged) tagger.importWeights(weightMap(averaged.weights)); // evaluated, and kept if best; then put back
+    }
     const { scores } = await evaluateTagger(tagger, data.dev, data.vocab.labels, evalBatchSize(config));
     const seen = observeEvaluation(early, at.step, scores.f1, config.patience, counts);
     early = seen.state;
     at.lastEvalStep = at.step;
-    if (seen.improved) best = { step: at.step, f1: scores.f1, weights: await snapshotWeights(tagger) };
+    if (seen.improved) best = { step: at.step, f1: scores.f1, weights: averaged?.weights ?? (await snapshotWeights(tagger)) };
+    if (averaged) tagger.importWeights(weightMap(averaged.current));
     hooks.onEval?.({ step: at.step, epoch, scores, wallTime: Date.now() / 1000, improved: seen.improved });
     return seen.stop;
   };
@@ -214,7 +235,10 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
         }
         enter('training');
         const group = order.slice(at.batchIndex, at.batchIndex + config.gradAccumulation);
-        const batches = group.map((idx) => makeBatch(idx.map((i) => data.train[i])));
+        const batches = group.map((idx, k) => {
+          const batch = makeBatch(idx.map((i) => data.train[i]));
+          return singletons ? unkSingletons(batch, singletons, config.singletonUnk, microStepRng(config.seed, at.microSteps + k)) : batch;
+        });
         const lr = schedule(at.step);
         const started = performance.now();
         const { loss, gradNorm } = await trainStep(tagger, vars, optimizer, batches, lr, config.clipNorm);

@@ -29,3 +29,23 @@ describe('schedules: step -> learning rate', () => {
     expected.forEach((lr, step) => expect(schedule(step)).toBeCloseTo(lr, 12));
   });
 });
+
+describe('inverse_time', () => {
+  it.each([
+    // 4 steps an epoch, decay 0.5, no warm-up: lr / (1 + 0.5 e) with e the epochs finished
+    [0, 0.1],
+    [3, 0.1],
+    [4, 0.1 / 1.5],
+    [7, 0.1 / 1.5],
+    [8, 0.05],
+    [40, 0.1 / 6],
+  ])('step %i -> %f', (step, lr) => {
+    expect(makeSchedule('inverse_time', { lr: 0.1, warmupSteps: 0, totalSteps: 100, stepsPerEpoch: 4, decay: 0.5 })(step)).toBeCloseTo(lr, 12);
+  });
+
+  it('warms up first, and with decay 0 is constant', () => {
+    const s = makeSchedule('inverse_time', { lr: 0.1, warmupSteps: 2, totalSteps: 100, stepsPerEpoch: 4, decay: 0.5 });
+    expect([s(0), s(1), s(2), s(4)]).toEqual([0.05, 0.1, 0.1, 0.1 / 1.5]);
+    expect(makeSchedule('inverse_time', { lr: 0.1, warmupSteps: 0, totalSteps: 100, stepsPerEpoch: 4, decay: 0 })(99)).toBe(0.1);
+  });
+});

@@ -14,6 +14,10 @@ export interface ScheduleOptions {
   warmupSteps: number;
   /** Updates the whole run will make; decaying schedules reach 0 here. */
   totalSteps: number;
+  /** Updates per epoch, for inverse_time (1 when absent: every update counts as an epoch). */
+  stepsPerEpoch?: number;
+  /** inverse_time's decay per finished epoch. */
+  decay?: number;
 }
 
 function withWarmup(o: ScheduleOptions, decay: (progress: number) => number): Schedule {
@@ -34,6 +38,13 @@ export const SCHEDULE_TABLE = {
   linear: (o: ScheduleOptions) => withWarmup(o, (p) => 1 - p),
   /** Linear warm-up, then half a cosine down to 0 at totalSteps. */
   cosine: (o: ScheduleOptions) => withWarmup(o, (p) => 0.5 * (1 + Math.cos(Math.PI * p))),
+  /** After the warm-up, lr / (1 + decay * e) with e the epochs finished (Ma & Hovy 2016's decay, per epoch). */
+  inverse_time: (o: ScheduleOptions) => {
+    const warmup = Math.max(0, Math.floor(o.warmupSteps));
+    const perEpoch = Math.max(1, o.stepsPerEpoch ?? 1);
+    const decay = o.decay ?? 0;
+    return (step) => (step < warmup ? (o.lr * (step + 1)) / warmup : o.lr / (1 + decay * Math.floor(step / perEpoch)));
+  },
 } satisfies Record<ScheduleName, (o: ScheduleOptions) => Schedule>;
 
 export function makeSchedule(name: ScheduleName, options: ScheduleOptions): Schedule {

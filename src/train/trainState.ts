@@ -46,6 +46,8 @@ export interface TrainState extends TrainProgress {
   optimizer: OptimizerState;
   best: BestCheckpoint | null;
   early: EarlyStoppingState;
+  /** config.averageCheckpoints > 1: the weights at the last evaluations, oldest first, whose mean is evaluated. */
+  recent?: WeightTensor[][];
 }
 
 /** Copies of the tagger's weights (sync point: reads every variable). */
@@ -63,7 +65,7 @@ export async function exportTrainState(
   tagger: Tagger,
   optimizer: TrainOptimizer,
   progress: TrainProgress,
-  rest: { config: RunConfig; trainSize: number; best: BestCheckpoint | null; early: EarlyStoppingState },
+  rest: { config: RunConfig; trainSize: number; best: BestCheckpoint | null; early: EarlyStoppingState; recent?: WeightTensor[][] },
 ): Promise<TrainState> {
   return {
     version: TRAIN_STATE_VERSION,
@@ -76,7 +78,7 @@ export async function exportTrainState(
 }
 
 /** Keys that decide the order of batches and the shape of the update; a resume must keep them. */
-const CURVE_KEYS = ['seed', 'batchSize', 'gradAccumulation', 'optimizer', 'encoder', 'crf', 'loss', 'dropout', 'baseModel', 'labelAlignment', 'finetune'] as const;
+const CURVE_KEYS = ['seed', 'batchSize', 'gradAccumulation', 'optimizer', 'encoder', 'crf', 'loss', 'dropout', 'baseModel', 'labelAlignment', 'finetune', 'singletonUnk', 'averageCheckpoints'] as const;
 
 /** Why `state` cannot continue under `config` and `trainSize`, each naming its key; empty when it can. */
 export function resumeProblems(state: TrainState, config: RunConfig, trainSize: number): string[] {
@@ -131,9 +133,9 @@ export function replayDropout(tagger: Tagger, sentences: EncodedSentence[], micr
   for (let i = 0; i < microSteps; i++) tf.dispose(tagger.loss(batch, true));
 }
 
-/** Bytes of tensor data a state holds: weights, the best weights and the optimiser's moments. */
-export function stateBytes(state: Pick<TrainState, 'weights' | 'best' | 'optimizer'>): number {
+/** Bytes of tensor data a state holds: weights, the best weights, the optimiser's moments and the averaged snapshots. */
+export function stateBytes(state: Pick<TrainState, 'weights' | 'best' | 'optimizer' | 'recent'>): number {
   let bytes = 0;
-  for (const t of [...state.weights, ...(state.best?.weights ?? []), ...state.optimizer.slots]) bytes += t.data.byteLength;
+  for (const t of [...state.weights, ...(state.best?.weights ?? []), ...state.optimizer.slots, ...(state.recent ?? []).flat()]) bytes += t.data.byteLength;
   return bytes;
 }

@@ -3,8 +3,8 @@
  * page imports tfjs, a worker module or the parser directly.
  */
 import type { RunConfig } from '../core/config/config';
-import { trainingSetOf, type PreparedDataset } from '../core/dataset/prepared';
-import type { Diagnostic } from '../core/types';
+import { trainingSetOf, type PreparedDataset, type SplitText } from '../core/dataset/prepared';
+import type { Diagnostic, EntityScores } from '../core/types';
 import type { LoggedRun } from '../core/metrics/metricRows';
 import type {
   DataRequest,
@@ -174,13 +174,32 @@ export function predictSentence(runId: string, checkpoint: Uint8Array, text: str
       if (msg.id !== id) return;
       worker.removeEventListener('message', listener);
       if (msg.type === 'prediction') resolve(msg.prediction);
-      else {
+      else if (msg.type === 'predictFailed') {
         predictLoadedRun = null;
         reject(new Error(msg.message));
       }
     };
     worker.addEventListener('message', listener);
     worker.postMessage({ type: 'predict', id, runId, checkpoint: bytes, text } satisfies PredictRequest, bytes ? [bytes] : []);
+  });
+}
+
+/** A finished run's best checkpoint scored on a test split, in the prediction worker (scoreCheckpoint). */
+export function scoreTestSplit(runId: string, checkpoint: Uint8Array, test: SplitText): Promise<EntityScores> {
+  predictWorker ??= new Worker(new URL('./predict.worker.ts', import.meta.url), { type: 'module', name: 'predict' });
+  const worker = predictWorker;
+  const id = nextId++;
+  const bytes = checkpoint.slice().buffer as ArrayBuffer;
+  return new Promise((resolve, reject) => {
+    const listener = (e: MessageEvent<PredictResponse>) => {
+      const msg = e.data;
+      if (msg.id !== id) return;
+      worker.removeEventListener('message', listener);
+      if (msg.type === 'testScores') resolve(msg.scores);
+      else reject(new Error(msg.type === 'predictFailed' ? msg.message : `unexpected ${msg.type}`));
+    };
+    worker.addEventListener('message', listener);
+    worker.postMessage({ type: 'scoreTest', id, runId, checkpoint: bytes, test } satisfies PredictRequest, [bytes]);
   });
 }
 

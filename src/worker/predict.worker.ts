@@ -1,11 +1,15 @@
 /// <reference lib="webworker" />
-/** @file The prediction worker: keeps the last checkpoint it was given loaded and tags the playground's text. */
+/**
+ * @file The prediction worker: keeps the last checkpoint it was given loaded and tags the playground's text, and scores
+ * a finished run's best checkpoint on the test split (train/scoreCheckpoint.ts, as `ner train` does).
+ */
 import type { PredictRequest, PredictResponse } from './protocol';
 import { describeAdapter, planBackend } from '../backend/probe';
 import { activateBackend } from '../backend/activate';
 import { configureWasmAssets } from './wasmAssets';
 import { loadCheckpoint } from '../train/checkpointIO';
 import { predictText } from '../train/predictText';
+import { scoreCheckpoint } from '../train/scoreCheckpoint';
 
 const post = (msg: PredictResponse) => self.postMessage(msg);
 let loaded: { runId: string; model: ReturnType<typeof loadCheckpoint> } | null = null;
@@ -17,6 +21,10 @@ async function handle(msg: PredictRequest): Promise<void> {
     await activateBackend(planBackend('auto', await describeAdapter(self.navigator.gpu)).name);
   })();
   await ready;
+  if (msg.type === 'scoreTest') {
+    post({ type: 'testScores', id: msg.id, runId: msg.runId, scores: await scoreCheckpoint(new Uint8Array(msg.checkpoint), msg.test) });
+    return;
+  }
   if (loaded?.runId !== msg.runId) {
     if (!msg.checkpoint) throw new Error('no checkpoint for this run');
     loaded?.model.tagger.dispose();

@@ -4,12 +4,12 @@
  */
 import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config/config';
-import type { PreparedDataset, TrainingSet } from '../core/dataset/prepared';
+import type { PreparedDataset, SplitText, TrainingSet } from '../core/dataset/prepared';
 import type { MatchedVectors } from '../core/vectors/matchedVectors';
 import type { LoggedRun } from '../core/metrics/metricRows';
 
 export type { MatchedVectors } from '../core/vectors/matchedVectors';
-import type { Diagnostic, Prf } from '../core/types';
+import type { Diagnostic, EntityScores, Prf } from '../core/types';
 import type { TextPrediction } from '../train/predictText';
 import type { TrainState } from '../train/trainState';
 
@@ -101,12 +101,16 @@ export type TrainResponse =
     }
   | { type: 'error'; runId: string; message: string };
 
-// ---- prediction worker: the playground ----
+// ---- prediction worker: the playground, and a finished run's test score ----
 
-export type PredictRequest = { type: 'predict'; id: number; runId: string; checkpoint: ArrayBuffer | null; text: string };
+export type PredictRequest =
+  | { type: 'predict'; id: number; runId: string; checkpoint: ArrayBuffer | null; text: string }
+  /** Score a finished run's best checkpoint on the dataset's test split (the training worker never sees test). */
+  | { type: 'scoreTest'; id: number; runId: string; checkpoint: ArrayBuffer; test: SplitText };
 
 export type PredictResponse =
   | { type: 'prediction'; id: number; runId: string; prediction: TextPrediction }
+  | { type: 'testScores'; id: number; runId: string; scores: EntityScores }
   | { type: 'predictFailed'; id: number; runId: string; message: string };
 
 // ---- model worker: pretrained Hugging Face checkpoints (download, open, fit, export) ----

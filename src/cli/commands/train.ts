@@ -14,6 +14,7 @@ import { toRunYaml } from '../../core/config/yamlConfig';
 import { memoryReport } from '../../backend/activate';
 import { memoryLimits } from '../../backend/limits';
 import { type EvalEvent, type StepEvent } from '../../train/runTraining';
+import { scoreCheckpoint } from '../../train/scoreCheckpoint';
 import { JobSetupError, runTrainJob } from '../../train/trainJob';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
@@ -21,7 +22,7 @@ import { count, percent } from '../io';
 import { startNodeBackend } from '../nodeBackend';
 import { progressReporter } from '../progress';
 import { writeOutputFile, type InputFile } from '../output';
-import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, typedPath, type RunFile } from '../runFile';
+import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown, typedPath, type RunFile } from '../runFile';
 import { RUN_STATUS_FILE, writeRunStatus, type RunStatus } from '../runStatus';
 
 export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
@@ -35,7 +36,8 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
                   downloads and loads; \`ner evaluate\` and \`ner predict\` read it
   metrics.csv     run,wall_time,step,epoch,metric,value: train/loss, train/tokens_per_sec, memory/tensors and
                   memory/bytes per step, dev/precision, dev/recall, dev/f1, dev/accuracy and dev/f1/TYPE per
-                  evaluation (the studio's CSV download)
+                  evaluation, and with data.test, test/precision, test/recall, test/f1 and test/f1/TYPE of the
+                  best checkpoint (the studio's CSV download)
   run.yaml        the run file as trained, --set values included
 
   run-status.json whether the run is running or ended (finished, stopped, failed); \`ner evaluate\` warns about a
@@ -44,6 +46,9 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
 Each file is written whole or not at all, never over the run file or the data. Progress goes to stderr: a bar on a
 terminal, one line per epoch otherwise. Ctrl-C (or SIGTERM) stops after the current step and still writes the
 files; a second one quits at once. A run that fails before its first step removes the folders it made.
+
+With data.test, the best checkpoint is scored on it after training; the last line of the output gives its
+entity precision, recall and F1.
 
 With model.encoder pretrained, model.base_model names a Hugging Face checkpoint folder (config.json,
 model.safetensors, the tokenizer files), relative to FILE; a Hub id is not downloaded, so download the folder first.
@@ -191,9 +196,13 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
   const dataPaths = Object.fromEntries(
     (['train', 'dev', 'test'] as const).flatMap((k) => (yaml.data[k] ? [[k, pathFromRunFile(runFile, yaml.data[k])]] : [])),
   );
+  // The best checkpoint on test, as the studio scores a finished run: through the checkpoint file itself.
+  const test = prepared.test.count > 0 ? await scoreCheckpoint(job.checkpoint, prepared.text.test) : null;
+  const bestEval = evals.filter((e) => e.step === job.bestStep).at(-1);
+  const testRow = test && { step: bestEval?.step ?? job.steps, epoch: bestEval?.epoch ?? job.epochs, precision: test.precision, recall: test.recall, f1: test.f1, perType: test.perType, wallTime: Date.now() / 1000 };
   const inputs = inputsOf(runFile);
   writeOutputFile(checkpointPath, job.checkpoint, { inputs });
-  writeOutputFile(csvPath, metricsToCsv(metricRows(basename(resolve(outDir)), steps, evals)), { inputs });
+  writeOutputFile(csvPath, metricsToCsv(metricRows(basename(resolve(outDir)), steps, evals, testRow)), { inputs });
   // As the data paths: the base model folder from where run.yaml now lies.
   const asTrained = config.encoder === 'pretrained' ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
   writeOutputFile(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }), { inputs });
@@ -201,9 +210,12 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
 
   const how = job.status === 'stopped' ? 'stopped' : job.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
   const best = job.bestStep !== null && job.bestDevF1 !== null ? `best dev F1 ${percent(job.bestDevF1)} at step ${job.bestStep}` : 'no dev data: the last weights';
+  const testLine = test
+    ? `test F1 ${percent(test.f1)} (P ${percent(test.precision)}, R ${percent(test.recall)}) on ${shown(pathFromRunFile(runFile, yaml.data.test!))}, ${count(prepared.test.count)} sentences`
+    : 'no test data (data.test) to score';
   process.stdout.write(
     `${how} after ${count(job.steps)} steps, ${job.epochs} epochs; ${best}\n` +
-      `checkpoint  ${checkpointPath}\nmetrics     ${csvPath}\nrun file    ${yamlPath}\n`,
+      `checkpoint  ${checkpointPath}\nmetrics     ${csvPath}\nrun file    ${yamlPath}\n${testLine}\n`,
   );
   return 0;
 }

@@ -24,7 +24,7 @@ describe('validateConfig', () => {
 describe('validateConfig: training-engine fields', () => {
   it.each<[Partial<RunConfig>, string]>([
     [{ optimizer: 'lion' as RunConfig['optimizer'] }, "optimizer: 'lion' is not one of adam, adamw, sgd"],
-    [{ schedule: 'step' as RunConfig['schedule'] }, "schedule: 'step' is not one of constant, linear, cosine"],
+    [{ schedule: 'step' as RunConfig['schedule'] }, "schedule: 'step' is not one of constant, linear, cosine, inverse_time"],
     [{ gradAccumulation: 0 }, 'gradAccumulation: 0 is outside 1..1024'],
     [{ warmupSteps: 1.5 }, 'warmupSteps: 1.5 must be a whole number'],
     [{ clipNorm: -1 }, 'clipNorm: -1 is outside 0..1000000'],

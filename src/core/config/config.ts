@@ -54,7 +54,11 @@ export const OPTIMIZER_NAMES = ['adam', 'adamw', 'sgd'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
 /** Keys of train/schedules.ts' table. */
-export const SCHEDULE_NAMES = ['constant', 'linear', 'cosine'] as const;
+export const SCHEDULE_NAMES = ['constant', 'linear', 'cosine', 'inverse_time'] as const;
+
+/** Keys of model/layers/tokenFeatures.ts' char encoder table: a CNN over a word's characters, or a BiLSTM. */
+export const CHAR_ENCODER_NAMES = ['cnn', 'lstm'] as const;
+export type CharEncoderName = (typeof CHAR_ENCODER_NAMES)[number];
 export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 
 export interface RunConfig {
@@ -76,7 +80,17 @@ export interface RunConfig {
   backend: BackendChoice;
   wordDim: number;
   charDim: number;
+  /** How a word's characters become features: a CNN (Ma & Hovy 2016), or a BiLSTM's final states (Lample et al. 2016). */
+  charEncoder: CharEncoderName;
+  /** charEncoder 'cnn': filters, the width of the word's char features. */
   charFilters: number;
+  /** charEncoder 'lstm': units per direction; the word's char features are 2 * charHidden wide. */
+  charHidden: number;
+  /**
+   * Width of a learned casing feature per token (numeric, all lower, all upper, initial upper, ...; core/dataset/casing.ts);
+   * 0: none. Words are looked up lower-cased, so this hands the word's case to the tagger besides its characters.
+   */
+  casingDim: number;
   /** bilstm: LSTM units per direction. */
   hidden: number;
   /** bilstm: stacked BiLSTM layers, 1 or 2. */
@@ -106,6 +120,18 @@ export interface RunConfig {
   /** Momentum of sgd (ignored by adam and adamw). */
   momentum: number;
   schedule: ScheduleName;
+  /** Schedule 'inverse_time': after e finished epochs the rate is lr / (1 + lrDecay * e) (Ma & Hovy 2016 use 0.05). */
+  lrDecay: number;
+  /**
+   * In a training batch, each token of a word seen once in the training data becomes the unknown word with this
+   * probability (Lample et al. 2016: 0.5), so the unknown word's embedding is trained; 0: never.
+   */
+  singletonUnk: number;
+  /**
+   * Score, and keep as the checkpoint, the mean of the weights at the last N evaluations (checkpoint averaging);
+   * 0 or 1: the weights as they are.
+   */
+  averageCheckpoints: number;
   /** Steps of linear warm-up from lr/warmupSteps to lr, before the schedule's decay. */
   warmupSteps: number;
   /** Clip the gradients' global L2 norm to this; 0 turns clipping off. */
@@ -156,7 +182,10 @@ export const DEFAULT_CONFIG: RunConfig = {
   backend: 'auto',
   wordDim: 50,
   charDim: 25,
+  charEncoder: 'cnn',
   charFilters: 25,
+  charHidden: 25,
+  casingDim: 0,
   hidden: 64,
   lstmLayers: 1,
   transformerLayers: 2,
@@ -172,6 +201,9 @@ export const DEFAULT_CONFIG: RunConfig = {
   weightDecay: 0.01,
   momentum: 0.9,
   schedule: 'constant',
+  lrDecay: 0.05,
+  singletonUnk: 0,
+  averageCheckpoints: 0,
   warmupSteps: 0,
   clipNorm: 5,
   gradAccumulation: 1,
@@ -218,6 +250,11 @@ const RANGES: Record<NumericKey, { min: number; max: number; integer: boolean }>
   wordDim: { min: 1, max: 4096, integer: true },
   charDim: { min: 1, max: 1024, integer: true },
   charFilters: { min: 1, max: 1024, integer: true },
+  charHidden: { min: 1, max: 1024, integer: true },
+  casingDim: { min: 0, max: 64, integer: true },
+  lrDecay: { min: 0, max: 10, integer: false },
+  singletonUnk: { min: 0, max: 1, integer: false },
+  averageCheckpoints: { min: 0, max: 20, integer: true },
   hidden: { min: 1, max: 4096, integer: true },
   lstmLayers: { min: 1, max: 2, integer: true },
   transformerLayers: { min: 1, max: 24, integer: true },
@@ -247,6 +284,7 @@ const CHOICES = {
   loss: LOSS_NAMES,
   optimizer: OPTIMIZER_NAMES,
   schedule: SCHEDULE_NAMES,
+  charEncoder: CHAR_ENCODER_NAMES,
   positional: POSITIONAL_ENCODINGS,
   labelAlignment: LABEL_ALIGNMENTS,
   aggregation: AGGREGATIONS,

@@ -18,3 +18,12 @@ describe('presets', () => {
     expect(matchingPreset({ ...applyPreset(DEFAULT_CONFIG, 'transformer-small'), heads: 8 })).toBeNull();
   });
 });
+
+describe('preset switching', () => {
+  it('a plain preset turns the from-scratch recipe options off again', () => {
+    const scratch = applyPreset(DEFAULT_CONFIG, 'bilstm-scratch');
+    expect(scratch).toMatchObject({ singletonUnk: 0.5, casingDim: 8, averageCheckpoints: 3, schedule: 'inverse_time' });
+    expect(applyPreset(scratch, 'bilstm-base')).toEqual(applyPreset(DEFAULT_CONFIG, 'bilstm-base'));
+    expect(applyPreset(scratch, 'transformer-small')).toMatchObject({ singletonUnk: 0, casingDim: 0, averageCheckpoints: 0, charEncoder: 'cnn', schedule: 'linear' });
+  });
+});

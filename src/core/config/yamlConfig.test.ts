@@ -64,7 +64,7 @@ describe('parseRunYaml', () => {
     ['model:\n  decoder_context: both\n', "run.yaml:2: model.decoder_context: 'both' is not one of causal, bidirectional, sentence+reverse"],
     ['model:\n  frozen_weights: bfloat16\n', "run.yaml:2: model.frozen_weights: 'bfloat16' is not one of auto, float32, float16"],
     ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (encoders: bilstm, transformer, pretrained)"],
-    ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, transformer-small, transformer-base)"],
+    ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, bilstm-scratch, transformer-small, transformer-base)"],
     ['model:\n  positional: rotary\n', "run.yaml:2: model.positional: 'rotary' is not one of sinusoidal, learned"],
     ['model:\n  lstm_layers: 3\n', 'run.yaml:2: model.lstm_layers: 3 is outside 1..2'],
     ['model:\n  encoder: transformer\n  model_dim: 100\n  heads: 3\n', 'run.yaml:4: model.heads: modelDim 100 is not a multiple of heads 3'],
@@ -138,6 +138,24 @@ describe('parseRunYaml', () => {
       frozenWeights: 'float16',
     });
     expect(parseRunYaml(toRunYaml(config), 'again.yaml').config).toEqual(config);
+  });
+
+  it('reads the from-scratch recipe keys and writes them back', () => {
+    const text =
+      'model:\n  char_encoder: lstm\n  char_hidden: 30\n  casing_dim: 8\ntraining:\n  schedule: inverse_time\n  lr_decay: 0.1\n  singleton_unk: 0.5\n  average_checkpoints: 3\n';
+    const config = parseRunYaml(text, 'run.yaml').config;
+    expect(config).toEqual({ ...DEFAULT_CONFIG, charEncoder: 'lstm', charHidden: 30, casingDim: 8, schedule: 'inverse_time', lrDecay: 0.1, singletonUnk: 0.5, averageCheckpoints: 3 });
+    expect(parseRunYaml(toRunYaml(config), 'again.yaml').config).toEqual(config);
+  });
+
+  it.each([
+    ['model:\n  char_encoder: gru\n', "run.yaml:2: model.char_encoder: 'gru' is not one of cnn, lstm"],
+    ['training:\n  singleton_unk: 1.5\n', 'run.yaml:2: training.singleton_unk: 1.5 is outside 0..1'],
+    ['model:\n  casing_dim: -1\n', 'run.yaml:2: model.casing_dim: -1 is outside 0..64'],
+    ['training:\n  average_checkpoints: 2.5\n', 'run.yaml:2: training.average_checkpoints: 2.5 must be a whole number'],
+    ['training:\n  lr_decay: fast\n', "run.yaml:2: training.lr_decay: must be a number, got 'fast'"],
+  ])('recipe key %j is refused naming file, line and key', (text, message) => {
+    expect(() => parseRunYaml(text, 'run.yaml')).toThrow(message);
   });
 
   it('applies model.preset first, whatever the order: keys beside it win', () => {

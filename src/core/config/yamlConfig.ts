@@ -18,7 +18,10 @@
  * | model.loss.params                    | lossParams       | {}       | the loss's parameters (lossSpecs.ts); a wrong one is an error   |
  * | model.word_dim                       | wordDim          | 50       | word embedding size                                             |
  * | model.char_dim                       | charDim          | 25       | character embedding size                                        |
+ * | model.char_encoder                   | charEncoder      | cnn      | cnn or lstm: how a word's characters become features            |
  * | model.char_filters                   | charFilters      | 25       | char CNN filters                                                |
+ * | model.char_hidden                    | charHidden       | 25       | char BiLSTM units per direction                                 |
+ * | model.casing_dim                     | casingDim        | 0        | learned casing feature per token; 0: none                       |
  * | model.word_vectors                   | wordVectors      | ''       | GloVe / word2vec text file the word embeddings start from       |
  * | model.hidden                         | hidden           | 64       | bilstm: LSTM units per direction                                |
  * | model.lstm_layers                    | lstmLayers       | 1        | bilstm: stacked BiLSTM layers, 1 or 2                           |
@@ -40,7 +43,10 @@
  * | training.optimizer                   | optimizer        | adam     | adam, adamw, sgd (with momentum)                                |
  * | training.weight_decay                | weightDecay      | 0.01     | adamw's decoupled weight decay                                  |
  * | training.momentum                    | momentum         | 0.9      | sgd's momentum                                                  |
- * | training.schedule                    | schedule         | constant | constant, linear, cosine (each after the warm-up)               |
+ * | training.schedule                    | schedule         | constant | constant, linear, cosine, inverse_time (each after the warm-up) |
+ * | training.lr_decay                    | lrDecay          | 0.05     | inverse_time: lr / (1 + lr_decay * epochs done)                 |
+ * | training.singleton_unk               | singletonUnk     | 0        | p of a training singleton becoming the unknown word in a batch  |
+ * | training.average_checkpoints         | averageCheckpoints | 0      | score/keep the mean weights of the last N evaluations; 0: off   |
  * | training.warmup_steps                | warmupSteps      | 0        | linear warm-up steps                                            |
  * | training.max_grad_norm               | clipNorm         | 5        | clip the gradients' global norm; 0: off                         |
  * | training.gradient_accumulation_steps | gradAccumulation | 1        | micro-batches per optimiser step                                |
@@ -116,7 +122,10 @@ const SCHEMA: Schema = {
     loss: { type: { field: 'loss' }, params: { field: 'lossParams' } },
     word_dim: { field: 'wordDim' },
     char_dim: { field: 'charDim' },
+    char_encoder: { field: 'charEncoder' },
     char_filters: { field: 'charFilters' },
+    char_hidden: { field: 'charHidden' },
+    casing_dim: { field: 'casingDim' },
     word_vectors: { field: 'wordVectors' },
     hidden: { field: 'hidden' },
     lstm_layers: { field: 'lstmLayers' },
@@ -141,6 +150,9 @@ const SCHEMA: Schema = {
     weight_decay: { field: 'weightDecay' },
     momentum: { field: 'momentum' },
     schedule: { field: 'schedule' },
+    lr_decay: { field: 'lrDecay' },
+    singleton_unk: { field: 'singletonUnk' },
+    average_checkpoints: { field: 'averageCheckpoints' },
     warmup_steps: { field: 'warmupSteps' },
     max_grad_norm: { field: 'clipNorm' },
     gradient_accumulation_steps: { field: 'gradAccumulation' },

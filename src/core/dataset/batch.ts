@@ -71,9 +71,13 @@ export function bucketByLength(lengths: number[], batchSize: number, rng: () => 
   return shuffled(batches, rng);
 }
 
-/** Consecutive batches in the given order, for evaluation. */
-export function sequentialBatches(n: number, batchSize: number): number[][] {
+/**
+ * Batches of sentences of similar length, for scoring: indices sorted by length (ties in file order), then cut.
+ * Far less padding than file order; every sentence is decoded on its own, so the tags do not depend on the order.
+ */
+export function lengthSortedBatches(lengths: readonly number[], batchSize: number): number[][] {
+  const order = lengths.map((_, i) => i).sort((a, b) => lengths[a] - lengths[b] || a - b);
   const out: number[][] = [];
-  for (let i = 0; i < n; i += batchSize) out.push(Array.from({ length: Math.min(batchSize, n - i) }, (_, k) => i + k));
+  for (let i = 0; i < order.length; i += batchSize) out.push(order.slice(i, i + batchSize));
   return out;
 }

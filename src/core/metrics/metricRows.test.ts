@@ -28,6 +28,23 @@ describe('metricRows', () => {
   });
 });
 
+describe('metricRows: test scores', () => {
+  it('adds test/precision, test/recall, test/f1 and test/f1/TYPE at the best checkpoint step, and they parse back', () => {
+    const steps = [{ step: 1, epoch: 1, loss: 2.5, tokensPerSec: 100, wallTime: 10 }];
+    const test = { step: 1, epoch: 1, precision: 0.75, recall: 0.5, f1: 0.6, perType: { LOC: { f1: 0.7 }, PER: { f1: 0.5 } }, wallTime: 20 };
+    const csv = metricsToCsv(metricRows('r', steps, [], test));
+    expect(csv.trim().split('\n').slice(3)).toEqual(['r,20,1,1,test/precision,0.75', 'r,20,1,1,test/recall,0.5', 'r,20,1,1,test/f1,0.6', 'r,20,1,1,test/f1/LOC,0.7', 'r,20,1,1,test/f1/PER,0.5']);
+    expect(parseMetricsCsv(csv).filter((r) => r.metric.startsWith('test/')).map((r) => [r.metric, r.value])).toEqual([
+      ['test/precision', 0.75],
+      ['test/recall', 0.5],
+      ['test/f1', 0.6],
+      ['test/f1/LOC', 0.7],
+      ['test/f1/PER', 0.5],
+    ]);
+    expect(metricRows('r', steps, [], null)).toEqual(metricRows('r', steps, []));
+  });
+});
+
 describe('runsFromMetricRows', () => {
   const steps = [
     { step: 1, epoch: 1, loss: 2.5, tokensPerSec: 100, wallTime: 10, tensors: 40, bytes: 4096 },

@@ -29,8 +29,11 @@ export interface MetricEval {
   wallTime: number;
 }
 
-/** Long-format rows (TensorBoard's scalar names), ordered by step, then wall time. */
-export function metricRows(run: string, steps: readonly MetricStep[], evals: readonly MetricEval[]): MetricRow[] {
+/** A finished run's best checkpoint scored on the test split, at that checkpoint's step and epoch. */
+export type MetricTest = Omit<MetricEval, 'accuracy'>;
+
+/** Long-format rows (TensorBoard's scalar names), ordered by step, then wall time; test/* rows when `test` is given. */
+export function metricRows(run: string, steps: readonly MetricStep[], evals: readonly MetricEval[], test?: MetricTest | null): MetricRow[] {
   const rows: MetricRow[] = [];
   for (const p of steps) {
     const base = { run, wallTime: p.wallTime, step: p.step, epoch: p.epoch };
@@ -46,6 +49,13 @@ export function metricRows(run: string, steps: readonly MetricStep[], evals: rea
     rows.push({ ...base, metric: 'dev/f1', value: e.f1 });
     rows.push({ ...base, metric: 'dev/accuracy', value: e.accuracy });
     for (const [type, prf] of Object.entries(e.perType)) rows.push({ ...base, metric: `dev/f1/${type}`, value: prf.f1 });
+  }
+  if (test) {
+    const base = { run, wallTime: test.wallTime, step: test.step, epoch: test.epoch };
+    rows.push({ ...base, metric: 'test/precision', value: test.precision });
+    rows.push({ ...base, metric: 'test/recall', value: test.recall });
+    rows.push({ ...base, metric: 'test/f1', value: test.f1 });
+    for (const [type, prf] of Object.entries(test.perType)) rows.push({ ...base, metric: `test/f1/${type}`, value: prf.f1 });
   }
   return rows.sort((a, b) => a.step - b.step || a.wallTime - b.wallTime);
 }

@@ -22,4 +22,20 @@ export class BiLstm {
   run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {
     return lstmLayer(x, mask, [this.fw, this.bw]);
   }
+
+  /**
+   * x [B, T, D], mask [B, T] (real steps first) -> [B, 2H]: the forward state after the last real step, then the
+   * backward state after the first, read from run's outputs (zeros for a row with no real step).
+   */
+  last(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor2D {
+    const [B, T] = mask.shape;
+    const outputs = this.run(x, mask); // [B, T, 2H]
+    const H = outputs.shape[2] / 2;
+    // 1 at each row's last real step: mask[t] and not mask[t + 1].
+    const next = tf.concat([tf.slice(mask, [0, 1], [B, T - 1]), tf.zeros([B, 1])], 1);
+    const atLast = tf.mul(mask, tf.sub(1, next)).reshape([B, T, 1]); // [B, T, 1]
+    const forward = tf.sum(tf.mul(tf.slice(outputs, [0, 0, 0], [B, T, H]), atLast), 1); // [B, H]
+    const backward = tf.slice(outputs, [0, 0, H], [B, 1, H]).reshape([B, H]); // [B, H]
+    return tf.concat([forward, backward], 1) as tf.Tensor2D;
+  }
 }

@@ -4,6 +4,7 @@ import { makeRng } from '../../core/rng';
 import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
 import { BiLstm } from './bilstm';
 import { CharCnn } from './charCnn';
+import { CharLstm } from './charLstm';
 import { LayerNorm } from './layerNorm';
 import { Lstm } from './lstm';
 import { batchMatMul } from './matMul';
@@ -78,6 +79,41 @@ describe.each(TEST_BACKENDS)('layers on %s', (backend) => {
     const [one, two] = [await gradsFor(1), await gradsFor(2)];
     expect(Number.isFinite(one[0][0])).toBe(true);
     one.forEach((g, i) => close(g, two[i]));
+    store.dispose();
+  });
+
+  test("BiLSTM.last is the forward output at the last real step and the backward output at the first", async () => {
+    await useBackend(backend);
+    const store = new ParamStore();
+    const rng = makeRng(5);
+    const bilstm = new BiLstm(store, 3, 4, rng);
+    const xs = Float32Array.from({ length: 2 * 4 * 3 }, () => rng() * 2 - 1);
+    const [outputs, last] = await read(() => {
+      const x = tf.tensor3d(xs, [2, 4, 3]); // sentence 0 has 4 steps, sentence 1 has 2
+      const mask = tf.tensor2d([1, 1, 1, 1, 1, 1, 0, 0], [2, 4]);
+      return [bilstm.run(x, mask), bilstm.last(x, mask)];
+    });
+    // outputs [B=2, T=4, 2H=8]; last [2, 8]
+    const at = (b: number, t: number) => outputs.subarray((b * 4 + t) * 8, (b * 4 + t + 1) * 8);
+    close(last.subarray(0, 4), at(0, 3).subarray(0, 4));
+    close(last.subarray(4, 8), at(0, 0).subarray(4, 8));
+    close(last.subarray(8, 12), at(1, 1).subarray(0, 4));
+    close(last.subarray(12, 16), at(1, 0).subarray(4, 8));
+    store.dispose();
+  });
+
+  test('char BiLSTM features ignore padding chars; an empty word gives zeros', async () => {
+    await useBackend(backend);
+    const store = new ParamStore();
+    const lstm = new CharLstm(store, 10, 4, 3, makeRng(6));
+    const [short, long] = await read(() => {
+      const a = Int32Array.from([3, 4, 5, 2, 7, 0]);
+      const b = Int32Array.from([3, 4, 5, 0, 0, 0, 2, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      return [lstm.apply(a, 2, 3), lstm.apply(b, 3, 6)];
+    });
+    expect(lstm.dim).toBe(6);
+    close(long.subarray(0, 12), short);
+    expect(Array.from(long.subarray(12), (v) => v + 0)).toEqual([0, 0, 0, 0, 0, 0]); // + 0: a masked output may be -0
     store.dispose();
   });
 

@@ -15,6 +15,7 @@ export function describeRun(r: RunRecord): string {
     `backend ${r.backend ?? 'choosing…'}`,
   ];
   if (r.bestDevF1 !== null) parts.push(`best dev F1 ${r.bestDevF1.toFixed(3)}`);
+  if (r.test) parts.push(`test F1 ${r.test.f1.toFixed(3)} (P ${r.test.precision.toFixed(3)}, R ${r.test.recall.toFixed(3)})`);
   const left = isActive(r) ? estimateSecondsLeft(r) : null;
   if (left !== null) parts.push(`about ${formatDuration(left)} left`);
   return parts.join(' · ');

@@ -1,4 +1,4 @@
-/** @file Every run with its name, encoder, loss, status and best dev F1; selecting one drives the charts and downloads. */
+/** @file Every run with its name, encoder, loss, status, best dev F1 and test F1; selecting one drives the charts and downloads. */
 import { useStudio } from '../../store';
 import { allRunsCsv, runCsv } from '../../store/exports';
 import { toRunYaml } from '../../core/config/yamlConfig';
@@ -28,13 +28,14 @@ export function RunsTable() {
             <th scope="col">Loss</th>
             <th scope="col">Status</th>
             <th scope="col">Best dev F1</th>
+            <th scope="col">Test F1</th>
             <th scope="col">Compare</th>
           </tr>
         </thead>
         <tbody>
           {runs.length === 0 && (
             <tr>
-              <td colSpan={7} className="muted">
+              <td colSpan={8} className="muted">
                 No runs yet.
               </td>
             </tr>
@@ -51,6 +52,7 @@ export function RunsTable() {
               <td>{r.configUnknown ? '–' : `${r.config.loss}${r.config.crf ? ' + CRF' : ''}`}</td>
               <td>{r.status}</td>
               <td>{r.bestDevF1 === null ? '–' : r.bestDevF1.toFixed(3)}</td>
+              <td>{r.test ? r.test.f1.toFixed(3) : '–'}</td>
               <td>
                 <input type="checkbox" aria-label={`Compare ${r.name}`} checked={compareIds.includes(r.id)} onChange={() => toggleCompare(r.id)} />
               </td>
