@@ -24,7 +24,17 @@ DEFAULTS = {
     "constrainTransitions": True, "optimizer": "adam", "weightDecay": 0.01, "momentum": 0.9, "schedule": "constant",
     "warmupSteps": 0, "clipNorm": 5, "gradAccumulation": 1, "evalEvery": 0, "patience": 0, "stateEvery": 0,
     "baseModel": "", "labelAlignment": "first", "aggregation": "first", "maxLength": 128, "stride": 32,
-    "finetune": "full", "topLayers": 2, "loraRank": 8, "loraAlpha": 16,
+    "finetune": "full", "topLayers": 2, "loraRank": 8, "loraAlpha": 16, "loraMlp": False,
+    "decoderContext": "bidirectional", "frozenWeights": "auto", "charEncoder": "cnn", "charHidden": 25,
+    "casingDim": 0, "lrDecay": 0.05, "singletonUnk": 0, "averageCheckpoints": 0,
+}
+
+# Options of the studio this package does not reproduce yet: a run that sets one away from its default is refused,
+# naming the key, before any step (src/train/torchExport.ts refuses them at export, from the same list's twin).
+NOT_HERE = {
+    "loraMlp": "LoRA on the MLP", "charEncoder": "the char BiLSTM", "casingDim": "the casing feature",
+    "singletonUnk": "singletons to UNK", "averageCheckpoints": "checkpoint averaging",
+    "frozenWeights": "float16 storage of frozen weights",
 }
 
 FIELD_OF = {
@@ -43,23 +53,31 @@ FIELD_OF = {
     "training.schedule": "schedule", "training.warmup_steps": "warmupSteps", "training.max_grad_norm": "clipNorm",
     "training.gradient_accumulation_steps": "gradAccumulation", "training.eval_steps": "evalEvery",
     "training.early_stopping_patience": "patience", "training.save_steps": "stateEvery",
+    "model.lora.mlp": "loraMlp", "model.decoder_context": "decoderContext", "model.frozen_weights": "frozenWeights",
+    "model.char_encoder": "charEncoder", "model.char_hidden": "charHidden", "model.casing_dim": "casingDim",
+    "training.lr_decay": "lrDecay", "training.singleton_unk": "singletonUnk",
+    "training.average_checkpoints": "averageCheckpoints",
 }
 PATH_OF = {field: path for path, field in FIELD_OF.items()}
 
 # Keys of the seed's shape that are no RunConfig field: where they go, and their kind.
 EXTRAS = {"model.num_labels": "count", "training.gpus": "count", "training.log_dir": "text",
           "training.checkpoint_dir": "text", "data.train": "text", "data.dev": "text", "data.test": "text",
-          "data.scheme": "text", "model.preset": "preset"}
+          "data.scheme": "text", "model.preset": "preset", "data.max_sentence_length": "count",
+          "data.fix_tags": "flag"}
 
 CHOICES = {
     "encoder": ENCODERS, "loss": LOSSES, "optimizer": ("adam", "adamw", "sgd"),
-    "schedule": ("constant", "linear", "cosine"), "positional": ("sinusoidal", "learned"),
+    "schedule": ("constant", "linear", "cosine", "inverse_time"), "positional": ("sinusoidal", "learned"),
     "labelAlignment": ("first", "all"), "aggregation": ("first", "average", "max"),
     "finetune": ("full", "frozen", "top", "lora"), "backend": ("auto", "webgpu", "wasm", "cpu"),
+    "charEncoder": ("cnn", "lstm"), "decoderContext": ("bidirectional", "sentence+reverse", "causal"),
+    "frozenWeights": ("auto", "float32", "float16"),
 }
 INTEGERS = {"epochs", "batchSize", "maxSteps", "seed", "wordDim", "charDim", "charFilters", "hidden", "lstmLayers",
             "transformerLayers", "heads", "modelDim", "ffnDim", "maxPositions", "warmupSteps", "gradAccumulation",
-            "evalEvery", "patience", "stateEvery", "maxLength", "stride", "topLayers", "loraRank"}
+            "evalEvery", "patience", "stateEvery", "maxLength", "stride", "topLayers", "loraRank", "charHidden",
+            "casingDim", "averageCheckpoints"}
 
 
 class RunConfig(dict):
@@ -154,6 +172,8 @@ def parse_run_yaml(text: str, file: str, overrides=()) -> RunFile:
         elif path in EXTRAS:
             if EXTRAS[path] == "count" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                 raise UserError(f"{file}: {path}: must be a whole number >= 0, got {value!r}")
+            if EXTRAS[path] == "flag" and not isinstance(value, bool):
+                raise UserError(f"{file}: {path}: must be true or false, got {value!r}")
             if EXTRAS[path] == "text" and not isinstance(value, str):
                 raise UserError(f"{file}: {path}: must be text, got {value!r}")
             extras[path] = value
@@ -161,6 +181,16 @@ def parse_run_yaml(text: str, file: str, overrides=()) -> RunFile:
             near = difflib.get_close_matches(path, known, n=1)
             hint = f" (did you mean {near[0]}?)" if near else ""
             raise UserError(f"{file}: {path}: not a key ner_studio_torch knows{hint}")
+    for field, what in NOT_HERE.items():
+        # float32 storage is what this package does anyway; 'auto' means float32 off WebGPU.
+        same = config[field] in ("auto", "float32") if field == "frozenWeights" else config[field] == DEFAULTS[field]
+        if not same:
+            raise UserError(f"{file}: {PATH_OF[field]}: {config[field]!r} asks for {what}, which ner_studio_torch does not "
+                            f"reproduce yet; train this run in the studio or with ner train, or set it back to "
+                            f"{DEFAULTS[field]!r}")
+    if config.schedule == "inverse_time":
+        raise UserError(f"{file}: training.schedule: 'inverse_time' is not reproduced by ner_studio_torch yet; train "
+                        f"this run in the studio or with ner train, or choose constant, linear or cosine")
     if config.stateEvery > 0:
         raise UserError(f"{file}: training.save_steps: resumable training states are not written here; set it to 0 "
                         f"(continue a run from its checkpoint with --init instead)")

@@ -23,6 +23,7 @@ const dir = fixtureDir({
   'bad.yaml': 'model:\n  loss:\n    type: focal\n    params: {gamma: -1}\ndata:\n  train: train.txt\n',
 });
 cpSync(join(FIXTURES_DIR, 'tiny-bert'), join(dir, 'tiny-bert'), { recursive: true });
+cpSync(join(FIXTURES_DIR, 'tiny-llama'), join(dir, 'tiny-llama'), { recursive: true });
 
 const filesUnder = (root: string, sub = ''): string[] =>
   readdirSync(join(root, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(root, join(sub, e.name)) : [join(sub, e.name)])).sort();
@@ -86,5 +87,16 @@ describe('ner export-torch', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('model.loss.params.gamma: must be ≥ 0, got -1');
     expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+
+  it('refuses an option the Python package does not reproduce yet, naming it, as the package itself does', async () => {
+    const r = await runNer(['export-torch', '--config', 'run.yaml', '--set', 'model.casing_dim=4', '-o', 'casing'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('model.casing_dim: 4 asks for the casing feature, which the PyTorch project does not reproduce yet');
+    expect(existsSync(join(dir, 'casing'))).toBe(false);
+    const llama = await runNer(['export-torch', '--config', 'pretrained.yaml', '--set', 'model.base_model=tiny-llama', '-o', 'llama'], dir);
+    expect(llama.status).toBe(1);
+    expect(llama.stderr).toContain("baseModel: 'tiny-llama' is a llama model; the PyTorch project runs the BERT family only");
+    expect(existsSync(join(dir, 'llama'))).toBe(false);
   });
 });

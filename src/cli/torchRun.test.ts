@@ -50,6 +50,8 @@ const CASES = {
   otherData: { argv: ['proj', '--out', 'x5', '--set', 'data.train=other.txt'] },
   worldSize: { argv: ['proj', '--out', 'x6'], env: { WORLD_SIZE: '3', RANK: '0', LOCAL_RANK: '0' } },
   foreignInit: { argv: ['proj', '--out', 'x7', '--init', 'other/checkpoint.zip'] },
+  charLstm: { argv: ['proj', '--out', 'x8', '--set', 'model.char_encoder=lstm'] },
+  inverseTime: { argv: ['proj', '--out', 'x9', '--set', 'training.schedule=inverse_time'] },
 } as const;
 
 type Outcome = Record<keyof typeof CASES, PythonResult>;
@@ -128,6 +130,8 @@ describe.skipIf(!HAS_TORCH)('a run trained by ner_studio_torch', () => {
     ['otherData', "ner_studio_torch: proj/run.yaml: data.train is 'other.txt' but proj/data/prepared.json was prepared for 'train.txt'; export the project again for the new value\n"],
     ['worldSize', 'ner_studio_torch: proj/run.yaml: training.batch_size: 8 sentences do not split evenly over 3 processes; make it a multiple of 3 (each process takes batch_size / 3)\n'],
     ['foreignInit', "ner_studio_torch: other/checkpoint.zip: vocab.json's words differ from proj/data/prepared.json's; --init needs a checkpoint trained on the same prepared data (export it from the same dataset)\n"],
+    ['charLstm', "ner_studio_torch: proj/run.yaml: model.char_encoder: 'lstm' asks for the char BiLSTM, which ner_studio_torch does not reproduce yet;"],
+    ['inverseTime', "ner_studio_torch: proj/run.yaml: training.schedule: 'inverse_time' is not reproduced by ner_studio_torch yet;"],
   ])('refuses %s before any step, naming the file or key', (name, message) => {
     const r = outcome[name];
     expect(r.status).toBe(1);

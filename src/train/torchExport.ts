@@ -5,7 +5,7 @@
  * worker zips them. Pure: files in, files out.
  */
 import { validateConfig, type RunConfig } from '../core/config/config';
-import { toRunYaml } from '../core/config/yamlConfig';
+import { toRunYaml, YAML_PATH_OF } from '../core/config/yamlConfig';
 import { encodeSafetensors } from '../core/checkpoint/safetensors';
 import { unpackSplit, type PreparedDataset } from '../core/dataset/prepared';
 import { writePreparedFiles, type PreparedFiles, type StartingVectors } from '../core/dataset/preparedFiles';
@@ -46,11 +46,34 @@ function startingVectors(config: RunConfig, prepared: PreparedDataset, wv: Match
   return { file: wv.file, dim: wv.dim, ids: Int32Array.from(wv.words, (w) => index.word(w)), vectors: wv.data };
 }
 
+/**
+ * Options of the studio the Python package does not reproduce yet (python/ner_studio_torch/config.py NOT_HERE,
+ * which refuses them too): set away from their defaults they would train another model there, so the export is
+ * refused, naming the key.
+ */
+const NOT_IN_TORCH: { [K in keyof RunConfig]?: { what: string; fine: readonly RunConfig[K][] } } = {
+  loraMlp: { what: 'LoRA on the MLP', fine: [false] },
+  charEncoder: { what: 'the char BiLSTM', fine: ['cnn'] },
+  casingDim: { what: 'the casing feature', fine: [0] },
+  singletonUnk: { what: 'singletons to UNK', fine: [0] },
+  averageCheckpoints: { what: 'checkpoint averaging', fine: [0] },
+  frozenWeights: { what: 'float16 storage of frozen weights', fine: ['auto', 'float32'] },
+  schedule: { what: "the 'inverse_time' schedule", fine: ['constant', 'linear', 'cosine'] },
+};
+
+export function torchProblems(config: RunConfig): string[] {
+  return Object.entries(NOT_IN_TORCH).flatMap(([key, rule]) => {
+    const value = config[key as keyof RunConfig];
+    if ((rule.fine as unknown[]).includes(value)) return [];
+    return [`${YAML_PATH_OF[key as keyof RunConfig]}: ${JSON.stringify(value)} asks for ${rule.what}, which the PyTorch project does not reproduce yet; train this run in the studio or with ner train`];
+  });
+}
+
 /** Every file of the project by its path inside it. Throws, naming the key, for a run that cannot train. */
 export function torchProjectFiles(input: TorchProjectInput): Map<string, Uint8Array> {
   const { config, prepared } = input;
   const vocab = prepared.vocab;
-  const problems = [...validateConfig(config), ...lossDataProblems(config.loss, config.lossParams, config.crf, lossDataFor(vocab))];
+  const problems = [...validateConfig(config), ...torchProblems(config), ...lossDataProblems(config.loss, config.lossParams, config.crf, lossDataFor(vocab))];
   if (problems.length > 0) throw new Error(problems.join('; '));
   const constraints = constraintsForLabels(vocab.labels);
   let splits = { train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev), test: unpackSplit(prepared.test) };
@@ -62,6 +85,9 @@ export function torchProjectFiles(input: TorchProjectInput): Map<string, Uint8Ar
   if (config.encoder === 'pretrained') {
     if (!input.baseModel) throw new Error(`baseModel: the files of '${config.baseModel}' are needed to prepare its subword pieces`);
     const base = readPretrainedBase(input.baseModel);
+    if (base.spec.architecture !== 'bert') {
+      throw new Error(`baseModel: '${config.baseModel}' is a ${base.spec.family} model; the PyTorch project runs the BERT family only (BERT, DistilBERT, RoBERTa, XLM-RoBERTa)`);
+    }
     const ready = pretrainedTrainData(config, base, { vocab, train: splits.train, dev: splits.dev }, { train: prepared.text.train.tokens, dev: prepared.text.dev.tokens });
     splits = { train: ready.train, dev: ready.dev, test: attachPiecesFor(config, base)(splits.test, prepared.text.test.tokens) };
     for (const [name, bytes] of baseModelFiles(base)) files.set(`${PROJECT_BASE_MODEL_DIR}/${name}`, bytes);
