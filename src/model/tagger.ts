@@ -160,6 +160,11 @@ export class Tagger {
     return new Map(this.store.variables);
   }
 
+  /** Every weight a checkpoint of this model holds, by name: the variables and the frozen weights kept outside them. */
+  weightShapes(): Map<string, readonly number[]> {
+    return new Map<string, readonly number[]>([...[...this.store.variables].map(([n, v]) => [n, v.shape] as const), ...[...this.store.frozen].map(([n, w]) => [n, w.shape] as const)]);
+  }
+
   /** What an optimiser updates: every variable but a pretrained encoder's frozen ones. */
   trainableVariables(): Map<string, tf.Variable> {
     return new Map([...this.store.variables].filter(([, v]) => v.trainable));

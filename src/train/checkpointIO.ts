@@ -58,8 +58,7 @@ export function loadCheckpoint(bytes: Uint8Array, file = 'checkpoint'): LoadedCh
   const exact = config.frozenWeights === 'float16' ? config : { ...config, frozenWeights: 'float32' as const };
   const tagger = new Tagger(taggerConfigFor(exact, meta.vocab), config.seed, init);
   try {
-    const expected = new Map([...tagger.namedVariables()].map(([name, v]) => [name, v.shape]));
-    tagger.importWeights(readCheckpointWeights(bytes, file, expected));
+    tagger.importWeights(readCheckpointWeights(bytes, file, tagger.weightShapes()));
   } catch (e) {
     tagger.dispose();
     throw e;
