@@ -7,8 +7,11 @@ import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
 import { createLabSlice, type LabSlice } from './lab';
 import { createWordVectorsSlice, type WordVectorsSlice } from './wordVectors';
 import { createPretrainedSlice, type PretrainedSlice } from './pretrained';
+import { createNoticesSlice, type NoticesSlice } from './notices';
+import { createViewSlice, type ViewSlice } from './view';
+import { createBackendSlice, type BackendSlice } from './backend';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice & NoticesSlice & ViewSlice & BackendSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -18,4 +21,7 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createLabSlice(...a),
   ...createWordVectorsSlice(...a),
   ...createPretrainedSlice(...a),
+  ...createNoticesSlice(...a),
+  ...createViewSlice(...a),
+  ...createBackendSlice(...a),
 }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunMessage, estimateSecondsLeft, newRun } from './runRecord';
+import { applyRunMessage, estimateSecondsLeft, newRun, plannedSteps, progressOf } from './runRecord';
 import { DEFAULT_CONFIG } from '../core/config/config';
 
 const step = (n: number, loss: number) => ({ type: 'step' as const, runId: 'r', step: n, epoch: 1, loss, tokensPerSec: 100, sentencesPerSec: 10, wallTime: n, stepsPerEpoch: 4 });
@@ -45,5 +45,27 @@ describe('estimateSecondsLeft', () => {
     for (const [n, t] of [[1, 1], [2, 3], [3, 5]]) r = applyRunMessage(r, { ...step(n, 1), wallTime: t });
     expect(estimateSecondsLeft(r)).toBe(10);
     expect(estimateSecondsLeft({ ...r, config: { ...r.config, maxSteps: 4 } })).toBe(2);
+  });
+});
+
+describe('plannedSteps and progressOf', () => {
+  const at = (epochs: number, maxSteps: number, stepsPerEpoch: number, stepNo: number, status: 'training' | 'finished' | 'stopped' = 'training') => ({
+    ...newRun('r', 'run-1', 'demo', 10, { ...DEFAULT_CONFIG, epochs, maxSteps }),
+    stepsPerEpoch,
+    step: stepNo,
+    status,
+  });
+  it.each([
+    // epochs, max steps, steps an epoch, step, status -> planned, share done
+    [at(2, 0, 4, 3), 8, 3 / 8],
+    [at(2, 5, 4, 5), 5, 1], // max steps cut the run short
+    [at(2, 20, 4, 4), 8, 0.5], // max steps past the epochs change nothing
+    [at(3, 0, 0, 0), null, null], // before the first step the epoch length is unknown
+    [at(3, 6, 0, 0), 6, 0], // ... unless max steps say it
+    [at(10, 0, 4, 12, 'finished'), 40, 1], // early stopping: finished is done
+    [at(10, 0, 4, 12, 'stopped'), 40, 0.3],
+  ])('%#: planned %s, done %s', (r, planned, done) => {
+    expect(plannedSteps(r)).toBe(planned);
+    expect(progressOf(r)).toBe(done);
   });
 });

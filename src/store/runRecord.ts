@@ -50,6 +50,8 @@ export interface RunRecord {
   labels?: string[];
   /** embedding_label_smoothing: the label-label cosine similarity [K*K] at each saved state. */
   similarity?: { step: number; matrix: number[] }[];
+  /** Slot in the UI's run palette: the colour of its swatch and of its lines in every chart (runIdentity.ts). */
+  colour?: number;
   /** The latest thing worth telling about the run (a resume, a backend switch). */
   note: string | null;
   error: string | null;
@@ -129,14 +131,26 @@ export function applyRunMessage(r: RunRecord, msg: Exclude<TrainResponse, Messag
   }
 }
 
+/** Steps the run will take: its epochs (or max steps, if fewer); null before the first step says how long an epoch is. */
+export function plannedSteps(r: RunRecord): number | null {
+  const capped = r.config.maxSteps > 0 ? r.config.maxSteps : Infinity;
+  if (r.stepsPerEpoch === 0) return Number.isFinite(capped) ? capped : null;
+  return Math.min(r.config.epochs * r.stepsPerEpoch, capped);
+}
+
+/** Share of the planned steps done, 0–1: a finished run is done even when early stopping ended it sooner. */
+export function progressOf(r: RunRecord): number | null {
+  if (r.status === 'finished') return 1;
+  const total = plannedSteps(r);
+  return total ? Math.min(1, r.step / total) : null;
+}
+
 /** Seconds left, from the mean step time of the last 20 steps; null before there is a rate to go by. */
 export function estimateSecondsLeft(r: RunRecord): number | null {
   const recent = r.steps.slice(-21);
   if (recent.length < 2 || r.stepsPerEpoch === 0) return null;
   const perStep = (recent[recent.length - 1].wallTime - recent[0].wallTime) / (recent.length - 1);
-  const planned = r.config.epochs * r.stepsPerEpoch;
-  const total = r.config.maxSteps > 0 ? Math.min(planned, r.config.maxSteps) : planned;
-  return Math.max(0, total - r.step) * perStep;
+  return Math.max(0, (plannedSteps(r) ?? 0) - r.step) * perStep;
 }
 
 /** The learned label similarity in a saved state, when the run's loss has label embeddings. */

@@ -9,6 +9,7 @@ import { startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
 import { applyRunMessage, isActive, newRun, similarityFromState, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
+import { nextColourSlot, nextRunNumber, runNameProblem } from './runIdentity';
 
 export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
@@ -24,6 +25,8 @@ export interface RunsSlice {
   /** Destroys a running run's WebGPU device, to check that it recovers on wasm. */
   loseDevice: (runId: string) => void;
   selectRun: (runId: string) => void;
+  /** Renames a run (charts, CSV and downloads use the name); returns why the name is refused, or null. */
+  renameRun: (runId: string, name: string) => string | null;
   removeRun: (runId: string) => void;
   /** Lists a checkpoint file (the studio's download, or `ner train`'s) as a finished run; returns the problem, if any. */
   importCheckpoint: (file: File) => Promise<string | null>;
@@ -73,8 +76,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       devTexts.delete(id);
     }
     update(id, (r) => applyRunMessage(r, msg, { devAnalysis }), persist);
+    if (!ended) return;
+    const run = get().runs.find((r) => r.id === id);
+    if (run) get().notifyRunEnded(run);
     // A queued loss-lab run starts once this one has ended.
-    if (ended) setTimeout(() => get().startNextQueued(), 0);
+    setTimeout(() => get().startNextQueued(), 0);
   };
 
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
@@ -90,12 +96,18 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     toggleCompare: (runId) =>
       set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
     train: (config, lab) => {
-      const dataset = get().dataset;
+      const { dataset, loading } = get();
+      // Files being read replace the dataset on screen: a run now would silently train the one loaded before.
+      if (loading) return [`Wait until the files are read (${loading.text}); the run would train the dataset loaded before them.`];
       const problems = [...validateConfig(config), ...get().pretrainedProblems(config)];
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
-      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
-      const run = { ...newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels), lab };
+      const n = nextRunNumber(get().runs);
+      const run: RunRecord = {
+        ...newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels),
+        lab,
+        colour: nextColourSlot(get().runs),
+      };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
       launch(run, dataset.text.dev);
       saveRun(run).catch(warn(`Could not keep ${run.name}`));
@@ -119,6 +131,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     pause: (runId, paused) => handles.get(runId)?.pause(paused),
     loseDevice: (runId) => handles.get(runId)?.loseDevice(),
     selectRun: (runId) => set({ selectedRunId: runId }),
+    renameRun: (runId, name) => {
+      const problem = runNameProblem(name, runId, get().runs);
+      if (!problem) update(runId, (r) => ({ ...r, name: name.trim() }), true);
+      return problem;
+    },
     importCheckpoint: async (file) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       let meta: CheckpointConfig;
@@ -127,10 +144,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       } catch (e) {
         return (e as Error).message;
       }
-      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
+      const n = nextRunNumber(get().runs);
       const base = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, `imported ${file.name}`, 0, completeConfig(meta.config), meta.labels);
       const run: RunRecord = {
         ...base,
+        colour: nextColourSlot(get().runs),
         status: 'finished',
         checkpoint: bytes,
         bestDevF1: meta.trained?.bestDevF1 ?? null,
