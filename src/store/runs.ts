@@ -10,6 +10,7 @@ import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
 import { applyRunMessage, isActive, newRun, similarityFromState, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
 import { nextColourSlot, nextRunNumber, runNameProblem } from './runIdentity';
+import { createStepBatcher } from './stepBatcher';
 
 export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
@@ -42,6 +43,8 @@ const handles = new Map<string, RunHandle>();
 const devTexts = new Map<string, SplitText>();
 /** Points saved between evaluations, so a crash loses little. */
 const SAVE_EVERY_STEPS = 50;
+/** Step points reach the store (and the charts) at most this often. */
+const STEP_BATCH_MS = 250;
 
 function devAnalysisFor(runId: string, pred: string[][] | null): DevAnalysis | null {
   const dev = devTexts.get(runId);
@@ -58,8 +61,16 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     if (run) saveRun(run).catch(warn(`Could not keep ${run.name}`));
   };
 
+  type StepMessage = Extract<TrainResponse, { type: 'step' }>;
+  const steps = createStepBatcher<StepMessage>((id, msgs) => {
+    const persist = msgs.some((m) => m.step % SAVE_EVERY_STEPS === 0);
+    update(id, (r) => msgs.reduce((run, m) => applyRunMessage(run, m), r), persist);
+  }, STEP_BATCH_MS);
+
   const onMessage = (msg: TrainResponse) => {
     const id = msg.runId;
+    if (msg.type === 'step') return steps.push(id, msg);
+    steps.flush(id);
     if (msg.type === 'state') {
       const similarity = similarityFromState(msg.state);
       if (similarity) update(id, (r) => ({ ...r, similarity: [...(r.similarity ?? []).filter((s) => s.step < similarity.step), similarity] }), false);
@@ -69,7 +80,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       return;
     }
     const ended = msg.type === 'done' || msg.type === 'error';
-    const persist = ended || msg.type === 'eval' || msg.type === 'resumed' || (msg.type === 'step' && msg.step % SAVE_EVERY_STEPS === 0);
+    const persist = ended || msg.type === 'eval' || msg.type === 'resumed';
     const devAnalysis = msg.type === 'done' ? devAnalysisFor(id, msg.devPredictions) : null;
     if (ended) {
       handles.delete(id);
@@ -85,9 +96,17 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
 
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
     const dataset = get().dataset!;
+    const pretrained = get().pretrainedFor(run.config);
+    const wordVectors = get().wordVectorsFor(run.config);
     devTexts.set(run.id, dev);
-    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, get().pretrainedFor(run.config), get().wordVectorsFor(run.config)));
+    // The worker starts in a task of its own: copying the dataset to it should not add to the task that drew the
+    // new run (the page must never block for long while training).
+    setTimeout(() => {
+      if (!get().runs.some((r) => r.id === run.id)) return; // deleted before it started
+      handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, pretrained, wordVectors));
+    }, 0);
   };
+  const keepLater = (run: RunRecord) => setTimeout(() => saveRun(run).catch(warn(`Could not keep ${run.name}`)), 0);
 
   return {
     runs: [],
@@ -110,7 +129,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
       launch(run, dataset.text.dev);
-      saveRun(run).catch(warn(`Could not keep ${run.name}`));
+      keepLater(run);
       return [];
     },
     resume: async (runId) => {

@@ -26,6 +26,8 @@ function fakeDataset(name: string): PreparedDataset {
 }
 
 const { useStudio } = await import('./index');
+/** The worker starts in a task after the one that made the run. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const files = [new File(['Anna B-PER\n'], 'train.conll'), new File(['Tom B-PER\n'], 'dev.conll')];
 
 describe('Train while files are read', () => {
@@ -51,6 +53,7 @@ describe('Train while files are read', () => {
     expect(useStudio.getState().loading).toBeNull();
     expect(useStudio.getState().train(DEFAULT_CONFIG)).toEqual([]);
     expect(useStudio.getState().runs.map((r) => [r.name, r.dataset, r.trainSize])).toEqual([['run-1', 'train.conll, dev.conll', 3]]);
+    await nextTask();
     expect(started.map((s) => s.dataset)).toEqual(['train.conll, dev.conll']);
   });
 
@@ -73,6 +76,7 @@ describe('Train while files are read', () => {
     expect(started).toEqual([]);
     pending[0]({ dataset: fakeDataset('train.conll, dev.conll'), diagnostics: [] });
     await loaded;
+    await nextTask();
     expect(started.map((s) => s.dataset)).toEqual(['train.conll, dev.conll']);
   });
 });

@@ -8,7 +8,7 @@ import { DropOverlay } from './layout/DropOverlay';
 import { OpenTabContext } from './layout/openTab';
 import { StudioHeader } from './layout/StudioHeader';
 import { StudioTabs } from './layout/StudioTabs';
-import { useDocumentTitle } from './layout/useDocumentTitle';
+import { DocumentTitle } from './layout/DocumentTitle';
 import { useHashTab } from './layout/useHashTab';
 import { useMediaQuery } from './layout/useMediaQuery';
 import { RunsSidebar } from './runs/RunsSidebar';
@@ -21,7 +21,6 @@ export function App() {
     void useStudio.getState().restoreRuns();
     void useStudio.getState().probeBackend();
   }, []);
-  useDocumentTitle();
   const [tab, openTab] = useHashTab();
   const wide = useMediaQuery(WIDE_ENOUGH_FOR_SIDEBAR);
   const choice = useStudio((s) => s.sidebarChoice);
@@ -38,6 +37,7 @@ export function App() {
           </main>
         </div>
         <DropOverlay />
+        <DocumentTitle />
       </div>
     </OpenTabContext>
   );

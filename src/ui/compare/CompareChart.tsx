@@ -1,8 +1,8 @@
 /** @file The compared runs' curves overlaid on shared axes, with smoothing and a choice of x axis. */
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis as RXAxis, YAxis } from 'recharts';
 import type { RunRecord } from '../../store/runs';
 import { ChartFrame } from '../charts/ChartFrame';
+import { SvgLineChart } from '../charts/SvgLineChart';
 import { useChartTheme, useRunColours } from '../theme/useChartTheme';
 import { COMPARE_METRICS, X_AXES, entityTypes, mergeSeries, runSeries, type CompareMetric, type XAxis } from './series';
 
@@ -10,7 +10,7 @@ export function CompareChart({ runs }: { runs: RunRecord[] }) {
   const [metric, setMetric] = useState<CompareMetric>('train loss');
   const [axis, setAxis] = useState<XAxis>('step');
   const [smoothing, setSmoothing] = useState(0);
-  const theme = useChartTheme();
+  const ink = useChartTheme();
   const colourOf = useRunColours();
   const metrics: CompareMetric[] = [...COMPARE_METRICS, ...entityTypes(runs).map((t) => `dev F1 ${t}` as const)];
   const series = runs.map((r) => ({ id: r.id, points: runSeries(r, metric, axis, smoothing) }));
@@ -47,18 +47,7 @@ export function CompareChart({ runs }: { runs: RunRecord[] }) {
         </div>
       </div>
       <ChartFrame name="Run comparison chart" summary={`${metric} against ${axis}. ${summary}`} points={rows.length}>
-        <ResponsiveContainer width="100%" height={280}>
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
-            <RXAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1))} {...theme.axisProps} />
-            <YAxis width={56} {...theme.axisProps} />
-            <Tooltip contentStyle={theme.tooltipStyle} />
-            <Legend />
-            {runs.map((r) => (
-              <Line key={r.id} dataKey={r.id} name={r.name} stroke={colourOf(r)} dot={false} connectNulls isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <SvgLineChart series={runs.map((r, i) => ({ id: r.id, name: r.name, colour: colourOf(r), points: series[i].points }))} ink={ink} height={260} xInteger={axis === 'step'} legend />
       </ChartFrame>
     </div>
   );

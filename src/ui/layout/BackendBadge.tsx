@@ -5,13 +5,17 @@
 import { useStudio } from '../../store';
 import { isActive } from '../../store/runRecord';
 import { plannedBackend } from '../../worker/client';
-import { useSelectedRun } from '../useSelectedRun';
 
 export function BackendBadge() {
-  const run = useSelectedRun();
+  // Strings, not the run: a training step changes the run but not these.
+  const liveName = useStudio((s) => {
+    const run = s.runs.find((r) => r.id === s.selectedRunId);
+    return run && isActive(run) ? run.backend : null;
+  });
+  const liveReason = useStudio((s) => s.runs.find((r) => r.id === s.selectedRunId)?.backendReason ?? '');
   const choice = useStudio((s) => s.config.backend);
   const adapter = useStudio((s) => s.adapter);
-  const live = run && isActive(run) && run.backend ? { name: run.backend, reason: run.backendReason ?? '' } : null;
+  const live = liveName ? { name: liveName, reason: liveReason } : null;
   const shown = live ?? (adapter === undefined ? { name: '…', reason: 'asking the browser for its WebGPU adapter' } : plannedBackend(choice, adapter));
   return (
     <p className="badge backend-badge" title={shown.reason}>

@@ -20,7 +20,11 @@ export function TrainPanel() {
   const stop = useStudio((s) => s.stop);
   const loseDevice = useStudio((s) => s.loseDevice);
   const pause = useStudio((s) => s.pause);
-  const active = useStudio((s) => s.runs.find(isActive));
+  // Strings, not the run: the form should not render again at every step of the run it started.
+  const activeId = useStudio((s) => s.runs.find(isActive)?.id ?? null);
+  const activeStatus = useStudio((s) => s.runs.find(isActive)?.status ?? null);
+  const activeBackend = useStudio((s) => s.runs.find(isActive)?.backend ?? null);
+  const active = activeId === null ? null : { id: activeId, status: activeStatus, backend: activeBackend };
   const loading = useStudio((s) => s.loading);
   const hasData = useStudio((s) => s.dataset !== null);
   const openTab = useOpenTab();

@@ -38,6 +38,7 @@ export function RunNameCell({ run }: { run: RunRecord }) {
           type="button"
           className="link"
           aria-pressed={selected}
+          title={run.name}
           onClick={() => selectRun(run.id)}
           onDoubleClick={() => {
             selectRun(run.id);

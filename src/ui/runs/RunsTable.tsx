@@ -1,6 +1,27 @@
 /** @file Every run, one row each, with the columns of runColumns.tsx; selecting one drives the charts, views and downloads. */
+import { memo } from 'react';
 import { useStudio } from '../../store';
+import type { RunRecord } from '../../store/runRecord';
 import { RUN_COLUMNS } from './runColumns';
+
+/** A row renders again only when its run changes, not at every step of another run. */
+const RunRow = memo(function RunRow({ run, selected }: { run: RunRecord; selected: boolean }) {
+  return (
+    <tr aria-selected={selected} className={selected ? 'selected' : undefined}>
+      {RUN_COLUMNS.map(({ key, Cell }, i) =>
+        i === 0 ? (
+          <th scope="row" key={key} className={`col-${key}`}>
+            <Cell run={run} />
+          </th>
+        ) : (
+          <td key={key} className={`col-${key}`}>
+            <Cell run={run} />
+          </td>
+        ),
+      )}
+    </tr>
+  );
+});
 
 export function RunsTable() {
   const runs = useStudio((s) => s.runs);
@@ -34,19 +55,7 @@ export function RunsTable() {
           </tr>
         )}
         {runs.map((r) => (
-          <tr key={r.id} aria-selected={r.id === selectedId} className={r.id === selectedId ? 'selected' : undefined}>
-            {RUN_COLUMNS.map(({ key, Cell }, i) =>
-              i === 0 ? (
-                <th scope="row" key={key} className={`col-${key}`}>
-                  <Cell run={r} />
-                </th>
-              ) : (
-                <td key={key} className={`col-${key}`}>
-                  <Cell run={r} />
-                </td>
-              ),
-            )}
-          </tr>
+          <RunRow key={r.id} run={r} selected={r.id === selectedId} />
         ))}
       </tbody>
     </table>

@@ -1,5 +1,5 @@
 /** @file Chart ink for the current scheme, and each run's colour (its swatch and its lines in every chart). */
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { useStudio } from '../../store';
 import type { RunRecord } from '../../store/runs';
 import { colourSlotOf } from '../../store/runIdentity';
@@ -8,19 +8,27 @@ import { useColourScheme } from './useColourScheme';
 
 export function useChartTheme() {
   const scheme = useColourScheme();
-  const ink = CHART_INK[scheme];
-  return {
-    scheme,
-    ...ink,
-    /** recharts props for axes: line and tick labels in the axis ink. */
-    axisProps: { stroke: ink.axis, tick: { fill: ink.axis } },
-    tooltipStyle: { backgroundColor: ink.tooltip, borderColor: ink.grid },
-  };
+  return useMemo(() => {
+    const ink = CHART_INK[scheme];
+    return {
+      scheme,
+      ...ink,
+      /** recharts props for axes: line and tick labels in the axis ink. */
+      axisProps: { stroke: ink.axis, tick: { fill: ink.axis } },
+      tooltipStyle: { backgroundColor: ink.tooltip, borderColor: ink.grid },
+    };
+  }, [scheme]);
 }
 
-/** A function from run to its colour in the current scheme. */
-export function useRunColours(): (run: RunRecord) => string {
+/**
+ * A function from run to its colour in the current scheme. It subscribes to the runs' ids and slots only (a string,
+ * so a step of a training run, which replaces the runs array, re-renders nothing here).
+ */
+export function useRunColours(): (run: Pick<RunRecord, 'id'>) => string {
   const scheme = useColourScheme();
-  const runs = useStudio((s) => s.runs);
-  return useCallback((run: RunRecord) => runColour(colourSlotOf(run, runs.findIndex((r) => r.id === run.id)), scheme), [runs, scheme]);
+  const slots = useStudio((s) => s.runs.map((r, i) => `${r.id}=${colourSlotOf(r, i)}`).join(' '));
+  return useMemo(() => {
+    const byId = new Map(slots.split(' ').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+    return (run) => runColour(Number(byId.get(run.id) ?? 0), scheme);
+  }, [slots, scheme]);
 }

@@ -8,6 +8,12 @@ import { isActive, progressOf } from '../../store/runRecord';
 
 export const STUDIO_TITLE = 'NER Training Studio';
 
+/** Renders nothing; sets the title. A component of its own so a change of title re-renders only itself. */
+export function DocumentTitle(): null {
+  useDocumentTitle();
+  return null;
+}
+
 export function useDocumentTitle(): void {
   const title = useStudio((s) => {
     const active = s.runs.find(isActive);
