@@ -72,7 +72,8 @@ test('charts download as PNG and SVG, a run as YAML config, all runs as one CSV'
   for (const tab of ['Data', 'Train', 'Compare', 'Analyze', 'Playground'] as TabName[]) {
     await openTab(page, tab);
     for (const { role, name, tab: home } of CONTRACT) {
-      const found = role === 'label' ? page.getByLabel(name) : page.getByRole(role, { name });
+      // getByRole leaves out what is hidden (the other tabs); getByLabel needs telling.
+      const found = role === 'label' ? page.getByLabel(name).filter({ visible: true }) : page.getByRole(role, { name });
       await expect(found, `${role} ${name} on the ${tab} tab`).toHaveCount(home === tab || home === 'sidebar' ? 1 : 0);
     }
   }
