@@ -8,7 +8,7 @@
  * machine; that is what the tests assert, with every observed long task listed alongside.
  */
 import type { Browser, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,6 +64,7 @@ export async function stopBlockingWatch(page: Page, browser: Browser, path: stri
   });
   await browser.stopTracing();
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  rmSync(path, { force: true });
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const threadNames = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
   const mark = events.find((e) => e.name === MARK);

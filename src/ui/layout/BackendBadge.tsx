@@ -4,7 +4,6 @@
  */
 import { useStudio } from '../../store';
 import { isActive } from '../../store/runRecord';
-import { plannedBackend } from '../../worker/client';
 
 export function BackendBadge() {
   // Strings, not the run: a training step changes the run but not these.
@@ -15,6 +14,7 @@ export function BackendBadge() {
   const liveReason = useStudio((s) => s.runs.find((r) => r.id === s.selectedRunId)?.backendReason ?? '');
   const choice = useStudio((s) => s.config.backend);
   const adapter = useStudio((s) => s.adapter);
+  const plannedBackend = useStudio((s) => s.planBackend);
   const live = liveName ? { name: liveName, reason: liveReason } : null;
   const shown = live ?? (adapter === undefined ? { name: '…', reason: 'asking the browser for its WebGPU adapter' } : plannedBackend(choice, adapter));
   return (
