@@ -62,6 +62,8 @@ async function expectAtAGlance(page: Page, cheap = false): Promise<void> {
   }
   const scrolled = await page.evaluate(() => [window.scrollY, ...[...document.querySelectorAll('.tab-panels, .workspace')].map((e) => e.scrollTop)]);
   expect(scrolled.every((y) => y === 0)).toBe(true);
+  // The workspace fits the window: the page itself has nothing to scroll (its panels scroll inside).
+  expect(await page.evaluate(() => document.documentElement.scrollHeight <= document.documentElement.clientHeight)).toBe(true);
 }
 
 /** The progress bar's share matches the steps in words: "step 4 of 6 (67%)" and aria-valuenow 67. */
