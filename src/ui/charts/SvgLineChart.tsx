@@ -48,6 +48,18 @@ function legendLayout(series: readonly LineSeries[], width: number): { x: number
   });
 }
 
+/** Smallest and largest x and y, by a loop: Math.min(...points) overflows the stack on a long run's 100k steps. */
+function extent(points: readonly Point[]): { x0: number; x1: number; y0: number; y1: number } {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of points) {
+    if (p.x < x0) x0 = p.x;
+    if (p.x > x1) x1 = p.x;
+    if (p.y < y0) y0 = p.y;
+    if (p.y > y1) y1 = p.y;
+  }
+  return { x0, x1, y0, y1 };
+}
+
 /** The point of a series nearest to x, for the hover read-out. */
 function nearest(points: readonly Point[], x: number): Point | null {
   let best: Point | null = null;
@@ -68,11 +80,12 @@ export function SvgLineChart({ series, ink, height = 220, xInteger = false, yDom
     return () => observer.disconnect();
   }, []);
 
-  const all = series.flatMap((s) => s.points);
-  const xs = niceDomain(Math.min(...all.map((p) => p.x)), Math.max(...all.map((p) => p.x)), 6, xInteger);
+  const all = series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  const bounds = extent(all);
+  const xs = niceDomain(bounds.x0, bounds.x1, 6, xInteger);
   // x spans the data exactly (a run's first step at the left edge), ticks inside it.
-  const [x0, x1] = all.length ? [Math.min(...all.map((p) => p.x)), Math.max(...all.map((p) => p.x))] : [0, 1];
-  const ys = yDomain ? niceDomain(yDomain[0], yDomain[1], 4) : niceDomain(Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y)), 4);
+  const [x0, x1] = all.length ? [bounds.x0, bounds.x1] : [0, 1];
+  const ys = yDomain ? niceDomain(yDomain[0], yDomain[1], 4) : niceDomain(bounds.y0, bounds.y1, 4);
   const layout = legend ? legendLayout(series, width) : [];
   const legendHeight = legend && series.length ? (Math.max(...layout.map((l) => l.row)) + 1) * LEGEND_ROW : 0;
   const total = height + legendHeight;
@@ -119,7 +132,8 @@ export function SvgLineChart({ series, ink, height = 220, xInteger = false, yDom
             ))}
           </g>
           {series.map((s) => {
-            const shown = thin(s.points, Math.max(50, Math.round(plotW * 2)));
+            // A diverged run's NaN or infinite losses are left out of the line rather than breaking the path.
+            const shown = thin(s.points.filter((p) => Number.isFinite(p.y) && Number.isFinite(p.x)), Math.max(50, Math.round(plotW * 2)));
             return (
               <g key={s.id} className="chart-series" data-series={s.id}>
                 <path className="chart-line" d={pathOf(shown, sx, sy)} fill="none" stroke={s.colour} strokeWidth={s.width ?? 1.5} strokeDasharray={s.dash} />

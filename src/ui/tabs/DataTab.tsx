@@ -6,6 +6,7 @@ import { DatasetView } from '../panels/DatasetView';
 export function DataTab() {
   return (
     <div className="tab-grid">
+      <p className="tagline panel-wide">Train a named entity tagger on your own GPU, in this tab. Your data never leaves the machine.</p>
       <Panel title="Data" wide>
         <DatasetPanel />
       </Panel>
