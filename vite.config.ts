@@ -11,8 +11,15 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    // bench.html: the page `npm run bench` drives in headless Chromium (src/bench/browserBench.ts).
-    rolldownOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) } },
+    // bench.html: the page `npm run bench` drives in headless Chromium (src/bench/browserBench.ts);
+    // testing/fused/index.html: the fused-kernel checks e2e/fused.spec.ts runs on WebGPU.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('bench.html', import.meta.url)),
+        fused: fileURLToPath(new URL('testing/fused/index.html', import.meta.url)),
+      },
+    },
   },
   preview: { host: '127.0.0.1' },
   test: {

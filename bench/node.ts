@@ -1,13 +1,14 @@
 /** @file The benchmark's Node half: each backend tfjs has in Node, one after another in this process. */
 import { activateBackend } from '../src/backend/activate';
-import { benchmark, type BenchData } from '../src/train/bench';
+import { benchmark, type BenchData, type BenchModel } from '../src/train/bench';
 import type { BenchRun } from '../src/train/benchReport';
-import type { PresetName } from '../src/core/config/presets';
 
 export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
 
 export interface NodeBenchOptions {
-  presets: PresetName[];
+  presets: BenchModel[];
+  /** The pretrained encoder's tokenizer files. */
+  tokenizerFiles?: ReadonlyMap<string, Uint8Array>;
   backends: string[];
   batchSize: number;
   steps: number;
@@ -21,8 +22,8 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
   const runs: BenchRun[] = [];
   const notes: string[] = [];
   for (const backend of o.backends) {
-    if (backend === 'webgpu') {
-      notes.push('node webgpu: not measured (no WebGPU in Node here: the `webgpu` package with SwiftShader is not installed)');
+    if (backend.startsWith('webgpu')) {
+      notes.push(`node ${backend}: not measured (no WebGPU in Node here: the \`webgpu\` package with SwiftShader is not installed; bench/gpu runs it)`);
       continue;
     }
     if (!(NODE_BACKENDS as readonly string[]).includes(backend)) {
@@ -37,6 +38,7 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
         const run = await benchmark(data, {
           env: 'node',
           preset,
+          tokenizerFiles: o.tokenizerFiles,
           batchSize: o.batchSize,
           steps: slow ? Math.min(o.steps, o.slowSteps) : o.steps,
           warmupSteps: slow ? 1 : o.warmupSteps,

@@ -1,14 +1,14 @@
 /**
- * @file `npm run bench [-- OPTIONS]`: trains every preset for a fixed number of steps on CoNLL-2003 (the demo
- * dataset where that is absent) on each backend in Node and in headless Chromium, and the PyTorch peer where
- * python3 has torch. Prints a markdown table; --json FILE writes the runs. A benchmark, not a test: nothing here
+ * @file `npm run bench [-- OPTIONS]`: trains every preset and the pretrained encoder (random weights, bert-mini
+ * size) for a fixed number of steps on CoNLL-2003 (the demo dataset where that is absent) on each backend in Node
+ * and in headless Chromium, and the PyTorch peer where python3 has torch. Prints a markdown table; --json FILE writes the runs. A benchmark, not a test: nothing here
  * fails on a timing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../src/cli/args';
-import { PRESET_NAMES, type PresetName } from '../src/core/config/presets';
-import { benchConfig, benchData, isBenchPreset } from '../src/train/bench';
+import { isBenchEncoder } from '../src/train/benchPretrained';
+import { benchConfig, benchData, DEFAULT_BENCH_MODELS, isBenchPreset, type BenchModel } from '../src/train/bench';
 import { markdownTable, type BenchReport, type BenchRun } from '../src/train/benchReport';
 import type { BenchRequest } from '../src/bench/protocol';
 import { benchChromium } from './chromium';
@@ -17,6 +17,8 @@ import { runPeer } from './peer';
 
 const CONLL = fileURLToPath(new URL('../../shared/datasets/conll2003/iob2/train.txt', import.meta.url));
 const DEMO = fileURLToPath(new URL('../datasets/demo/train.txt', import.meta.url));
+/** The tokenizer the pretrained benchmark encoder reads words with (a 60-piece WordPiece vocabulary). */
+const TOKENIZER_DIR = fileURLToPath(new URL('../testing/fixtures/hf/tiny-bert/', import.meta.url));
 
 const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs node,chromium] [--backends wasm,cpu,webgpu]
                         [--presets NAME,...] [--slow-steps 3] [--warmup 2] [--predict 512] [--data FILE] [--json FILE]
@@ -26,8 +28,10 @@ const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs no
   --slow-steps N   at most this many on the slow backends: cpu, and webgpu on a software adapter (default 3)
   --batch-size B   sentences per step (default 32, the peer's)
   --envs LIST      node, chromium (default both)
-  --backends LIST  wasm, cpu, webgpu (default all; cpu in Node only, webgpu in Chromium only)
-  --presets LIST   presets of src/core/presets.ts (default all: ${PRESET_NAMES.join(', ')})
+  --backends LIST  wasm, cpu, webgpu, webgpu-unfused (default wasm, cpu, webgpu; cpu in Node only, webgpu in
+                   Chromium only; webgpu-unfused is webgpu with the fused kernels off, to compare)
+  --presets LIST   presets of src/core/presets.ts and the pretrained encoder with random weights, bert-mini (4
+                   layers, hidden 256) or bert-base (12 layers, hidden 768); default: ${DEFAULT_BENCH_MODELS.join(', ')}
   --predict N      sentences tagged for the prediction throughput (default 512)
   --data FILE      a training file (default ../shared/datasets/conll2003/iob2/train.txt, else the demo)
   --json FILE      also write {"runs":[...],"peer":{...}|null}
@@ -70,9 +74,13 @@ async function main(argv: string[]): Promise<number> {
   const { options: o } = parseArgs(argv, spec);
   const steps = count(o.steps, 'steps', 30);
   const batchSize = count(o['batch-size'], 'batch-size', 32);
-  const presets = list(o.presets, PRESET_NAMES);
+  const presets = list(o.presets, DEFAULT_BENCH_MODELS);
   const unknown = presets.filter((p) => !isBenchPreset(p));
-  if (unknown.length > 0) throw new Error(`unknown preset ${unknown.join(', ')}; presets: ${PRESET_NAMES.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`unknown preset ${unknown.join(', ')}; presets: ${DEFAULT_BENCH_MODELS.join(', ')}, bert-base`);
+  const models = presets as BenchModel[];
+  const tokenizer = models.some(isBenchEncoder)
+    ? Object.fromEntries(['tokenizer.json', 'tokenizer_config.json'].map((f) => [f, readFileSync(`${TOKENIZER_DIR}${f}`, 'utf8')]))
+    : undefined;
   const envs = list(o.envs, ['node', 'chromium']);
   const backends = list(o.backends, ['wasm', 'cpu', 'webgpu']);
   const dataFile = o.data ?? (existsSync(CONLL) ? CONLL : DEMO);
@@ -91,15 +99,16 @@ async function main(argv: string[]): Promise<number> {
   const runs: BenchRun[] = [];
   const notes: string[] = [];
   if (envs.includes('node')) {
-    const node = await benchNode(data, { ...common, presets: presets as PresetName[], backends }, log);
+    const tokenizerFiles = tokenizer && new Map(Object.entries(tokenizer).map(([f, text]) => [f, new TextEncoder().encode(text)]));
+    const node = await benchNode(data, { ...common, presets: models, backends, tokenizerFiles }, log);
     runs.push(...node.runs);
     notes.push(...node.notes);
   }
   if (envs.includes('chromium')) {
-    const browserBackends = backends.filter((b): b is BenchRequest['backend'] => b === 'webgpu' || b === 'wasm');
+    const browserBackends = backends.filter((b): b is BenchRequest['backend'] => b === 'webgpu' || b === 'webgpu-unfused' || b === 'wasm');
     if (backends.includes('cpu')) notes.push('chromium cpu: not measured (the browser runs webgpu and wasm; cpu is measured in Node)');
     try {
-      const browser = await benchChromium({ ...common, presets, text: trainText, file: dataFile }, browserBackends, log, {
+      const browser = await benchChromium({ ...common, presets, text: trainText, file: dataFile, tokenizer }, browserBackends, log, {
         rebuild: !o['no-build'],
         timeoutMs: 20 * 60_000,
       });
@@ -111,8 +120,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // The peer mirrors the one-layer BiLSTM-CNN-CRF; it runs as many steps as wasm did, on the same file.
-  const peerPreset = (presets as PresetName[]).find((p) => benchConfig(p, batchSize).encoder === 'bilstm' && benchConfig(p, batchSize).lstmLayers === 1);
-  const { peer, note } = peerPreset ? runPeer(dataFile, benchConfig(peerPreset, batchSize), steps) : { peer: null, note: 'PyTorch peer: not run (no one-layer bilstm preset chosen)' };
+  const peerPreset = models.find((p) => !isBenchEncoder(p) && benchConfig(p, batchSize).encoder === 'bilstm' && benchConfig(p, batchSize).lstmLayers === 1);
+  const { peer, note } = peerPreset && !isBenchEncoder(peerPreset) ? runPeer(dataFile, benchConfig(peerPreset, batchSize), steps) : { peer: null, note: 'PyTorch peer: not run (no one-layer bilstm preset chosen)' };
   notes.push(note);
 
   const report: BenchReport = { runs, peer };

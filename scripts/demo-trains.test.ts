@@ -9,14 +9,14 @@ import { DEFAULT_CONFIG } from '../src/core/config/config';
 import { unpackSplit } from '../src/core/dataset/prepared';
 import { expectNoLeaks, useBackend } from '../testing/tfjs';
 import { runTraining } from '../src/train/runTraining';
-import { prepareFromTexts } from '../src/worker/prepare';
+import { prepareTexts } from '../src/core/dataset/finish';
 
 const demo = (split: string) => ({ name: `${split}.txt`, text: readFileSync(new URL(`../datasets/demo/${split}.txt`, import.meta.url), 'utf8') });
 
 describe('demo dataset', () => {
   it('trains the default model past dev F1 0.8 in one epoch', async () => {
     await useBackend('wasm');
-    const { dataset } = prepareFromTexts('demo', ['train', 'dev', 'test'].map(demo));
+    const { dataset } = prepareTexts('demo', ['train', 'dev', 'test'].map(demo));
     const data = { vocab: dataset!.vocab, train: unpackSplit(dataset!.train), dev: unpackSplit(dataset!.dev) };
     const f1s: number[] = [];
     await expectNoLeaks(async () => {

@@ -1,6 +1,6 @@
 /** @file Runs the real `ner` executable (bin/ner.mjs) in a child process, for the command-line tests. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,4 +29,18 @@ export function fixtureDir(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ner-cli-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
+}
+
+/** Every file under `dir` (relative path -> its bytes and mtime), to prove a command left inputs and earlier outputs alone. */
+export function snapshot(dir: string): Record<string, { bytes: Buffer; mtimeMs: number }> {
+  const out: Record<string, { bytes: Buffer; mtimeMs: number }> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else out[rel] = { bytes: readFileSync(join(dir, rel)), mtimeMs: statSync(join(dir, rel)).mtimeMs };
+    }
+  };
+  walk('');
+  return out;
 }

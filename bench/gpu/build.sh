@@ -10,4 +10,5 @@ npx esbuild bench/gpu/dawn.ts --bundle --platform=node --format=esm --target=nod
   --banner:js="import { createRequire as __cr } from 'node:module'; import { dirname as __dn } from 'node:path'; import { fileURLToPath as __fu } from 'node:url'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);" --log-level=warning
 cp "${WEBGPU_DIR:?set WEBGPU_DIR to an installed webgpu package}/dist/linux-x64/dawn.node" "$out/"
 cp node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm "$out/"
+cp testing/fixtures/hf/tiny-bert/tokenizer.json testing/fixtures/hf/tiny-bert/tokenizer_config.json "$out/" # bert-mini / bert-base
 du -sh "$out"

@@ -2,15 +2,16 @@
  * @file The benchmark on a real GPU without a browser: tfjs' webgpu backend in Node over Dawn (the `webgpu`
  * package), next to the wasm backend in the same process. Built into one file by bench/gpu/build.sh so it
  * can run on a machine that has a GPU and Node but no node_modules. Usage:
- *   node dawn.mjs DATA_FILE [--steps N] [--batch-size B] [--presets a,b] [--json OUT]
+ *   node dawn.mjs DATA_FILE [--steps N] [--batch-size B] [--presets a,b] [--backends webgpu,webgpu-unfused,wasm] [--json OUT]
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activateBackend } from '../../src/backend/activate';
+import { setFusedKernels } from '../../src/model/fused/kernels';
 import { benchData, benchmark, isBenchPreset } from '../../src/train/bench';
 import { markdownTable, type BenchRun } from '../../src/train/benchReport';
 
@@ -44,27 +45,32 @@ async function main(): Promise<void> {
   const batchSize = Number(flag('batch-size', '32'));
   const presets = flag('presets', 'bilstm-small').split(',').filter(isBenchPreset);
   const data = benchData(readFileSync(file, 'utf8'), file);
+  // bert-mini / bert-base read words with the tokenizer build.sh copies next to this file.
+  const tokenizerFiles = new Map(['tokenizer.json', 'tokenizer_config.json'].filter((f) => existsSync(join(here, f))).map((f) => [f, new Uint8Array(readFileSync(join(here, f)))]));
   const dispatches = installDawn();
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   const info = adapter?.info;
   console.error(`adapter: ${info ? `${info.vendor} ${info.architecture} ${info.description}` : 'none'}`);
   setWasmPaths(here + '/');
   const runs: BenchRun[] = [];
-  for (const backend of ['webgpu', 'wasm'] as const) {
-    await activateBackend(backend);
+  // webgpu-unfused: the fused kernels off (model/fused), the ops as they were before them.
+  for (const backend of flag('backends', 'webgpu,webgpu-unfused,wasm').split(',')) {
+    setFusedKernels(backend !== 'webgpu-unfused');
+    await activateBackend(backend === 'wasm' ? 'wasm' : 'webgpu');
     for (const preset of presets) {
       console.error(`${backend} ${preset}...`);
       const run = await benchmark(data, {
         env: 'node',
         preset,
+        tokenizerFiles,
         batchSize,
         steps,
         warmupSteps: 3,
         predictSentences: 512,
-        dispatches: backend === 'webgpu' ? dispatches : undefined,
+        dispatches: backend === 'wasm' ? undefined : dispatches,
         processBytes: () => process.memoryUsage().rss,
       });
-      runs.push(run);
+      runs.push({ ...run, backend });
       console.error(`  ${run.train_sentences_per_s.toFixed(1)} sentences/s, ${run.ms_per_step.toFixed(1)} ms/step`);
     }
     console.error(`tensors after ${backend}: ${tf.memory().numTensors}`);

@@ -11,7 +11,12 @@ import { registerMissingWasmKernels } from './wasmKernels';
 export async function activateBackend(name: BackendName): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (name === 'wasm') registerMissingWasmKernels();
-  if (name === 'cpu') registerFastCpuKernels();
+  if (name === 'cpu') {
+    registerFastCpuKernels();
+    // In Node the cpu backend greets its first tensor with advice to install tfjs-node, which cannot install here
+    // and which the `ner` commands do not use: PROD silences tfjs' warnings (and only them).
+    if (tf.env().getBool('IS_NODE')) tf.env().set('PROD', true);
+  }
   let ok = false;
   try {
     ok = await tf.setBackend(name);

@@ -2,9 +2,10 @@
 /** @file The benchmark in a browser worker: the same measurement as Node's (train/bench.ts) on webgpu or wasm. */
 import { activateBackend } from '../backend/activate';
 import { describeAdapter, isSoftwareAdapter } from '../backend/probe';
-import { benchData, benchmark, isBenchPreset } from '../train/bench';
+import { benchData, benchmark, isBenchPreset, tokenizerFromText } from '../train/bench';
 import { configureWasmAssets } from '../worker/wasmAssets';
 import { countDispatches } from './dispatchCounter';
+import { setFusedKernels } from '../model/fused/kernels';
 import type { BenchRequest, BenchResponse } from './protocol';
 
 const post = (msg: BenchResponse) => self.postMessage(msg);
@@ -13,14 +14,16 @@ async function run(req: BenchRequest): Promise<void> {
   configureWasmAssets();
   let dispatches: (() => number) | undefined;
   let slow = false;
-  if (req.backend === 'webgpu') {
+  const webgpu = req.backend !== 'wasm';
+  setFusedKernels(req.backend !== 'webgpu-unfused');
+  if (webgpu) {
     const adapter = await describeAdapter(self.navigator.gpu);
     if (!adapter) return post({ type: 'failed', reason: 'no WebGPU adapter in this browser' });
     post({ type: 'adapter', description: [adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(' ') || 'unnamed adapter' });
     dispatches = countDispatches();
     slow = isSoftwareAdapter(adapter);
   }
-  await activateBackend(req.backend);
+  await activateBackend(webgpu ? 'webgpu' : 'wasm');
   const data = benchData(req.text, req.file);
   for (const preset of req.presets) {
     if (!isBenchPreset(preset)) {
@@ -31,13 +34,14 @@ async function run(req: BenchRequest): Promise<void> {
       const run = await benchmark(data, {
         env: 'chromium',
         preset,
+        tokenizerFiles: req.tokenizer ? tokenizerFromText(req.tokenizer) : undefined,
         batchSize: req.batchSize,
         steps: slow ? Math.min(req.steps, req.slowSteps) : req.steps,
         warmupSteps: slow ? 1 : req.warmupSteps,
         predictSentences: slow ? Math.max(req.batchSize, Math.round(req.predictSentences / 10)) : req.predictSentences,
         dispatches,
       });
-      post({ type: 'run', run });
+      post({ type: 'run', run: { ...run, backend: req.backend } });
     } catch (e) {
       post({ type: 'skip', preset, reason: (e as Error).message });
     }

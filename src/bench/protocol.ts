@@ -2,11 +2,14 @@
 import type { BenchRun } from '../train/benchReport';
 
 export interface BenchRequest {
-  backend: 'webgpu' | 'wasm';
+  /** webgpu-unfused: webgpu with the fused kernels off (model/fused), the ops as they were before them, to compare. */
+  backend: 'webgpu' | 'webgpu-unfused' | 'wasm';
   presets: string[];
   /** The training file's text and name; the worker parses it as the Node side does. */
   text: string;
   file: string;
+  /** The pretrained encoder's tokenizer files as text (tokenizer.json, tokenizer_config.json), for bert-mini / bert-base. */
+  tokenizer?: Record<string, string>;
   batchSize: number;
   steps: number;
   /** At most this many measured steps (one warm-up, a tenth of the sentences to tag) on a software WebGPU adapter. */

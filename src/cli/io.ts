@@ -1,19 +1,10 @@
 /** @file File and terminal plumbing shared by the `ner` commands: reading inputs, printing diagnostics, number formats. */
-import { readFileSync } from 'node:fs';
 import { parseFile, type ParsedInput, type ParseOptions } from '../core/formats';
 import type { Diagnostic } from '../core/types';
 import { CliError } from './command';
+import { inputName, parseInputFile, readInput } from './input';
 
-/** A file's text, or standard input for '-'. Bytes that are not UTF-8 become U+FFFD, which the readers detect. */
-export function readInput(path: string): string {
-  try {
-    return new TextDecoder('utf-8').decode(readFileSync(path === '-' ? 0 : path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new CliError(`cannot read ${path}: ${why}`);
-  }
-}
+export { readInput };
 
 /** Diagnostics go to stderr, one a line, so stdout stays clean data. */
 export function reportDiagnostics(diagnostics: readonly Diagnostic[]): void {
@@ -21,11 +12,11 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[]): void {
 }
 
 /**
- * Reads and parses one input file, printing its diagnostics. A file that yields no sentences ends the command:
- * its errors have already been printed, so the CliError carries a short summary.
+ * Reads and parses one input file (streamed, unless its text is given), printing its diagnostics. A file that
+ * yields no sentences ends the command: its errors have already been printed, so the CliError carries a short summary.
  */
-export function loadFile(path: string, options: ParseOptions = {}, text = readInput(path)): ParsedInput {
-  const parsed = parseFile(text, path === '-' ? '(stdin)' : path, options);
+export function loadFile(path: string, options: ParseOptions = {}, text?: string): ParsedInput {
+  const parsed = text === undefined ? parseInputFile(path, options) : parseFile(text, inputName(path), options);
   reportDiagnostics(parsed.diagnostics);
   if (parsed.sentences.length === 0) throw new CliError(`${parsed.file}: nothing to read`);
   return parsed;
@@ -36,11 +27,6 @@ export const splitLabels = (labels: string | undefined) => labels?.split(',').ma
 
 export const count = (n: number) => n.toLocaleString('en-US');
 export const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
-
-/** A column file: one line per token (cells joined by a space), a blank line after each sentence. */
-export function columnText(sentences: readonly (readonly string[][])[]): string {
-  return sentences.map((rows) => rows.map((cells) => `${cells.join(' ')}\n`).join('')).join('\n');
-}
 
 /** "1m05s", "42s": time left on a progress line. */
 export function duration(seconds: number): string {

@@ -6,13 +6,14 @@ import type { Command } from './command';
 import { CliError, UsageError } from './command';
 import * as convert from './commands/convert';
 import * as evaluate from './commands/evaluate';
+import * as exportTorch from './commands/exportTorch';
 import * as predict from './commands/predict';
 import * as prepareData from './commands/prepareData';
 import * as score from './commands/score';
 import * as stats from './commands/stats';
 import * as train from './commands/train';
 
-export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict } satisfies Record<string, Command>;
+export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict, 'export-torch': exportTorch } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;
 

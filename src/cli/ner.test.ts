@@ -108,9 +108,9 @@ describe.concurrent('ner', () => {
 
   it.each<[string, string[], number, RegExp, number]>([
     ['empty file', ['empty.txt'], 1, /^error: empty\.txt contains no sentences\nerror: empty\.txt: nothing to read\n$/, 0],
-    ['binary file', ['binary.bin'], 1, /^error: binary\.bin looks like a binary file or is not UTF-8 text/, 0],
+    ['binary file', ['binary.bin'], 1, /^error: binary\.bin looks like a binary file \(line 1 has a NUL byte\), not text/, 0],
     ['wrong column count', ['columns.txt'], 1, /^error: columns\.txt line 2 has 2 columns but line 1 has 3; its sentence was skipped\n$/, 1],
-    ['tag that fits no scheme', ['noscheme.txt'], 0, /^warning: noscheme\.txt line 4 has the tag "PER", which fits no tag scheme/, 1],
+    ['tag that fits no scheme', ['noscheme.txt'], 1, /^error: noscheme\.txt line 4 has the tag "PER", no prefix: .*; its sentence was skipped\.\n$/, 1],
     ['no entities', ['all-o.txt'], 0, /^warning: all-o\.txt has no entity tags: every tag is O/, 1],
     ['invalid JSONL line', ['bad.jsonl'], 1, /^error: bad\.jsonl line 2 is not valid JSON: /, 1],
     ['class ids without --labels', ['hf.json'], 1, /^error: hf\.json line 2 has ner_tags that are class ids \(3, \.\.\.\) and no label names/, 0],

@@ -1,21 +1,21 @@
 /**
  * @file A run file (YAML) and the data it names, for `ner prepare-data` and `ner train`. Paths in the file are
- * relative to the file itself, so a run directory can move as a whole. The data goes through the same steps as the
- * studio's data worker (worker/prepare.ts): parse, split, vocabularies from train, encode. A pretrained run's
+ * relative to the file itself, so a run directory can move as a whole. The data goes through the studio's own
+ * preparation (core/dataset/finish.ts): split, IOB1 to IOB2, vocabularies from train, packing. A pretrained run's
  * model.base_model is a local checkpoint folder, read as the studio reads a dropped one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import type { ParsedInput } from '../core/formats';
-import { prepareDataset, type PreparedDataset } from '../core/dataset/prepared';
-import { datasetFromSplits } from '../core/dataset/splits';
+import { prepareFiles } from '../core/dataset/finish';
+import type { PreparedDataset } from '../core/dataset/prepared';
 import type { Dataset, SplitName } from '../core/types';
-import { buildVocabularies } from '../core/dataset/vocab';
 import { parseWordVectors, type WordVectors } from '../core/vectors/wordVectors';
-import { parseRunYaml, type RunYaml } from '../core/config/yamlConfig';
+import { OverrideError, parseRunYaml, type RunYaml } from '../core/config/yamlConfig';
 import { SAFETENSORS_INDEX, TOKENIZER_FILES } from '../model/hf/checkpoint';
-import { CliError } from './command';
-import { loadFile, readInput, reportDiagnostics } from './io';
+import { CliError, UsageError } from './command';
+import { reportDiagnostics } from './io';
+import { parseInputFile, readInput } from './input';
 
 export interface RunFile {
   /** As given on the command line, for messages. */
@@ -32,6 +32,8 @@ export function readRunFile(file: string, overrides: string[] = []): RunFile {
     yaml = parseRunYaml(readInput(file), file, overrides);
   } catch (e) {
     if (e instanceof CliError) throw e;
+    // A wrong --set is a bad command line (exit 2, as the README says); a wrong file is bad input.
+    if (e instanceof OverrideError) throw new UsageError(e.message);
     throw new CliError((e as Error).message);
   }
   for (const w of yaml.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
@@ -43,6 +45,13 @@ export const pathFromRunFile = (run: RunFile, path: string) => (isAbsolute(path)
 
 /** A path as short as it can be written from here, for messages. */
 export const shown = (path: string) => relative(process.cwd(), path) || '.';
+
+/**
+ * A path from the run file as the person would type it here, for messages: the run file's folder as they typed it
+ * joined to the path as written in the file (an absolute path stays as written), not a path relative to wherever
+ * the command happens to run (`../../data/x.conll` for a path they wrote as /data/x.conll).
+ */
+export const typedPath = (run: RunFile, path: string) => (isAbsolute(path) ? path : normalize(join(dirname(run.file), path)));
 
 export interface RunData {
   /** The files read, by the split the run file gave them. */
@@ -61,38 +70,42 @@ export function loadRunData(run: RunFile, ratio = 0.8): RunData {
   for (const split of ['train', 'dev', 'test'] as const) {
     const path = data[split];
     if (!path) continue;
-    const file = pathFromRunFile(run, path);
-    let text: string;
+    const file = typedPath(run, path);
+    let parsed: ParsedInput;
     try {
-      text = readInput(shown(file));
+      parsed = parseInputFile(file, { fixTags: data.fixTags });
     } catch (e) {
       throw new CliError(`${run.file}: data.${split}: ${(e as Error).message}`);
     }
-    files[split] = loadFile(shown(file), {}, text);
-    const scheme = files[split]!.scheme;
-    if (data.scheme && data.scheme !== scheme) {
-      process.stderr.write(`warning: ${run.file}: data.scheme is ${data.scheme} but data.${split} (${shown(file)}) reads as ${scheme}\n`);
+    reportDiagnostics(parsed.diagnostics);
+    if (parsed.sentences.length === 0) throw new CliError(`${parsed.file}: nothing to read (data.${split} of ${run.file})`);
+    files[split] = parsed;
+    if (data.scheme && data.scheme !== parsed.scheme) {
+      process.stderr.write(`warning: ${run.file}: data.scheme is ${data.scheme} but data.${split} (${file}) reads as ${parsed.scheme}\n`);
     }
   }
   const hadErrors = Object.values(files).some((f) => f.diagnostics.some((d) => d.severity === 'error'));
-  const { dataset, diagnostics } = datasetFromSplits(run.file, files, { ratio });
-  reportDiagnostics(diagnostics);
-  if (dataset.train.length === 0) throw new CliError(`${run.file}: data.train has no sentences to train on`);
-  // As worker/prepare.ts: vocabularies from train, labels also from dev and test so every gold tag has an id.
-  const vocab = buildVocabularies(dataset.train, [...dataset.dev, ...dataset.test]);
-  if (model.numLabels !== undefined && model.numLabels !== vocab.labels.length) {
+  // Each file's diagnostics were printed as it was read; the preparation's own follow.
+  const fileDiagnostics = new Set(Object.values(files).flatMap((f) => f.diagnostics));
+  const { dataset: prepared, sentences: dataset, diagnostics } = prepareFiles(run.file, { given: files }, { ratio, maxSentenceLength: data.maxSentenceLength });
+  const own = diagnostics.filter((d) => !fileDiagnostics.has(d));
+  reportDiagnostics(own);
+  if (!prepared || !dataset) {
+    throw new CliError(own.some((d) => d.severity === 'error') ? `${run.file}: the data cannot be trained on (see above)` : `${run.file}: data.train has no sentences to train on`);
+  }
+  if (model.numLabels !== undefined && model.numLabels !== prepared.vocab.labels.length) {
     throw new CliError(
-      `${run.file}: model.num_labels is ${model.numLabels}, but the data has ${vocab.labels.length} labels: ${vocab.labels.join(', ')}`,
+      `${run.file}: model.num_labels is ${model.numLabels}, but the data has ${prepared.vocab.labels.length} labels: ${prepared.vocab.labels.join(', ')}`,
     );
   }
-  return { files, dataset, prepared: prepareDataset(dataset, vocab), hadErrors };
+  return { files, dataset, prepared, hadErrors };
 }
 
 /** The vectors model.word_vectors names (relative to the run file), or undefined when it names none. */
 export function loadWordVectors(run: RunFile): WordVectors | undefined {
   const name = run.yaml.config.wordVectors;
   if (!name) return undefined;
-  const file = shown(pathFromRunFile(run, name));
+  const file = typedPath(run, name);
   try {
     return parseWordVectors(readInput(file), file);
   } catch (e) {
@@ -121,7 +134,7 @@ export function loadBaseModelFiles(run: RunFile): Map<string, Uint8Array> {
       hubId
         ? `${where}: '${name}' is no folder next to ${run.file}; the command line reads a local checkpoint folder, not a Hugging Face Hub id. ` +
             `Download the model's folder first (config.json, model.safetensors, the tokenizer files) and name it here, relative to the run file`
-        : `${where}: ${shown(dir)} is no checkpoint folder (config.json, model.safetensors, the tokenizer files)`,
+        : `${where}: ${typedPath(run, name)} is no checkpoint folder (config.json, model.safetensors, the tokenizer files)`,
     );
   }
   const files = new Map<string, Uint8Array>();
@@ -131,7 +144,7 @@ export function loadBaseModelFiles(run: RunFile): Map<string, Uint8Array> {
       else if (UNREADABLE_WEIGHTS.includes(file)) files.set(file, new Uint8Array());
     }
   } catch (e) {
-    throw new CliError(`${where}: cannot read ${shown(dir)}: ${(e as Error).message}`);
+    throw new CliError(`${where}: cannot read ${typedPath(run, name)}: ${(e as Error).message}`);
   }
   return files;
 }

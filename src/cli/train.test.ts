@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseMetricsCsv } from '../core/metrics/csv';
+import { convertScheme } from '../core/tags/tags';
 import type { CheckpointConfig } from '../core/checkpoint/checkpoint';
 import { fixtureDir, runNer, type NerResult } from '../../testing/runNer';
 
@@ -35,6 +36,7 @@ data:
 const dir = fixtureDir({
   'run.yaml': RUN_YAML,
   'no-dev.yaml': 'data:\n  train: data/train.txt\n',
+  'iob1.yaml': 'model:\n  hidden: 8\ntraining:\n  max_steps: 2\n  batch_size: 8\ndata:\n  train: data/iob1.train.txt\n',
   'typo.yaml': 'training:\n  epochz: 3\ndata:\n  train: data/train.txt\n',
 });
 // Paths in a run file are relative to the file.
@@ -42,6 +44,17 @@ const data = join(dir, 'data');
 mkdirSync(data);
 writeFileSync(join(data, 'train.txt'), sentences('train.txt', 120));
 writeFileSync(join(data, 'dev.txt'), sentences('dev.txt', 40));
+// The same sentences in IOB1 (as CoNLL-2003's originals): an entity starts with I-, B- only right after one of its type.
+const asIob1 = (text: string) =>
+  text
+    .split('\n\n')
+    .map((block) => {
+      const rows = block.split('\n').map((line) => line.split(' '));
+      const tags = convertScheme(rows.map((r) => r[r.length - 1]), 'IOB1');
+      return rows.map((r, i) => [...r.slice(0, -1), tags[i]].join(' ')).join('\n');
+    })
+    .join('\n\n');
+writeFileSync(join(data, 'iob1.train.txt'), asIob1(sentences('train.txt', 40)));
 
 const ok = (r: NerResult) => {
   if (r.status !== 0) throw new Error(`ner exited ${r.status}: ${r.stderr}`);
@@ -111,11 +124,18 @@ describe.concurrent('ner prepare-data, train, evaluate, predict: errors name the
     expect(readFileSync(join(data, 'dev.split.txt'), 'utf8').split('\n\n')).toHaveLength(30);
   });
 
+  it('train converts IOB1 data to IOB2 and trains it with the constraints on, as the studio does', async () => {
+    expect(readFileSync(join(data, 'iob1.train.txt'), 'utf8')).toMatch(/^\S+ I-/m);
+    const r = ok(await runNer(['train', '--config', 'iob1.yaml', '--out', 'iob1-out'], dir));
+    expect(r.stderr).toMatch(/the train split is tagged IOB1; converted to IOB2 \(same entities\)/);
+    expect(r.stdout).toMatch(/^finished after 2 steps/);
+  });
+
   it.each<[string[], number, RegExp]>([
     [['train'], 2, /^ner train: train needs --config FILE\nusage: ner train/],
     [['prepare-data', '--config', 'run.yaml', '--ratio', '2'], 2, /^ner prepare-data: --ratio must be a number between 0 and 1, not "2"/],
     [['train', '--config', 'missing.yaml'], 1, /^ner train: cannot read missing\.yaml: no such file/],
-    [['train', '--config', 'run.yaml', '--set', 'training.lr=fast'], 1, /^ner train: run\.yaml \(--set\): training\.lr: must be a number, got 'fast'/],
+    [['train', '--config', 'run.yaml', '--set', 'training.lr=fast'], 2, /^ner train: --set training\.lr: must be a number, got 'fast'\nusage: ner train/],
     [['train', '--config', 'run.yaml', '--set', 'data.dev=data/nope.txt'], 1, /^ner train: run\.yaml: data\.dev: cannot read data\/nope\.txt: no such file/],
     [['train', '--config', 'run.yaml', '--set', 'model.num_labels=3'], 1, /model\.num_labels is 3, but the data has 9 labels: O, B-LOC/],
     [['evaluate', '--checkpoint', 'out/checkpoint.zip'], 2, /^ner evaluate: evaluate needs --checkpoint FILE and --data FILE/],

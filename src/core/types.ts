@@ -24,6 +24,8 @@ export interface ParsedFile {
   file: string;
   sentences: Sentence[];
   diagnostics: Diagnostic[];
+  /** How a column file separated its columns (absent for other formats); files written from it keep this. */
+  separator?: 'tab' | 'space';
 }
 
 export type SplitName = 'train' | 'dev' | 'test';

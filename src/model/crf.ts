@@ -7,6 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { AllowedTransitions } from '../core/tags/constraints';
+import { CRF_KERNELS, fusedCrfLogLikelihood } from './fused/crfLikelihood';
+import { useFusedKernels } from './fused/kernels';
 import { matMul } from './layers/matMul';
 import { logSumExp } from './layers/reductions';
 import { timeSteps } from './layers/timeSteps';
@@ -101,7 +103,10 @@ export function crfGoldScore(
   });
 }
 
-/** log p(labels | emissions) per sentence: gold score - log partition, always <= 0; 0 when empty. [B] */
+/**
+ * log p(labels | emissions) per sentence: gold score - log partition, always <= 0; 0 when empty. [B]
+ * One op: fused (fused/crfLikelihood.ts) where the backend has its kernels, these unfused ops elsewhere.
+ */
 export function crfLogLikelihood(
   emissions: tf.Tensor3D,
   labels: tf.Tensor2D,
@@ -110,6 +115,9 @@ export function crfLogLikelihood(
   start: tf.Tensor1D,
   end: tf.Tensor1D,
 ): tf.Tensor1D {
+  if (labels.dtype === 'int32' && useFusedKernels(CRF_KERNELS, { numLabels: emissions.shape[2] })) {
+    return fusedCrfLogLikelihood(emissions, labels, mask, trans, start, end);
+  }
   return tf.tidy(() => {
     const ll = tf.sub(crfGoldScore(emissions, labels, mask, trans, start, end), crfLogPartition(emissions, mask, trans, start, end));
     // An empty sentence has one (empty) path: likelihood 1, log-likelihood 0.

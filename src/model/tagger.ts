@@ -1,13 +1,14 @@
 /**
  * @file The tagger: an encoder from the table in encoders/ (BiLSTM-CNN, or a transformer trained from scratch), a
  * linear emission head and an optional CRF whose transitions may be constrained by the tag scheme. Batches come in as
- * flat typed arrays (core/batch.ts); decoding reads the scores once and runs Viterbi in plain TypeScript.
+ * flat typed arrays (core/batch.ts); decoding is the Viterbi op (fused/viterbi.ts): one read per batch.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../core/dataset/batch';
 import { makeRng } from '../core/rng';
-import { argmaxDecode, viterbiDecode } from '../core/decode/viterbi';
+import { decodePaths, type DecodeScores } from '../core/decode/viterbi';
 import { constrainedScores, type CrfParams } from './crf';
+import { viterbiPaths } from './fused/viterbi';
 import { ENCODER_TABLE, type Encoder, type PretrainedInit } from './encoders';
 import { PretrainedEncoder } from './encoders/pretrained';
 import type { HfEncoder } from './hf/encoder';
@@ -116,7 +117,11 @@ export class Tagger {
     return this.crf ? constrainedScores(this.crf, this.config.allowed) : null;
   }
 
-  async predict(batch: Batch): Promise<number[][]> {
+  /**
+   * Emissions and the CRF scores decoding uses (crfScores: the constraints applied), read in one sync. The
+   * playground and the error analysis read these; with core/decode/viterbi.ts decodePaths they give predict's paths.
+   */
+  async decodeScores(batch: Batch): Promise<DecodeScores> {
     const { size: B, maxLen: T } = batch;
     const K = this.config.numLabels;
     const flat = tf.tidy(() => {
@@ -127,11 +132,27 @@ export class Tagger {
     });
     const values = (await flat.data()) as Float32Array; // sync point: the one read per batch
     flat.dispose();
-    const emissions = values.subarray(0, B * T * K);
-    if (!this.crf) return argmaxDecode(emissions, B, T, K, batch.lengths);
     let at = B * T * K;
     const take = (n: number) => values.subarray(at, (at += n));
-    return viterbiDecode(emissions, B, T, K, batch.lengths, take(K * K), take(K), take(K));
+    const emissions = values.subarray(0, at);
+    return { B, T, K, emissions, crf: this.crf ? { transitions: take(K * K), start: take(K), end: take(K) } : null };
+  }
+
+  /**
+   * Best label paths under the constrained CRF scores (argmax without a CRF). With a CRF this is the decoding op
+   * (fused/viterbi.ts): Viterbi in one dispatch on webgpu; elsewhere decodePaths' Viterbi after one read.
+   */
+  async predict(batch: Batch): Promise<number[][]> {
+    if (!this.crf) return decodePaths(await this.decodeScores(batch), batch.lengths);
+    const [emissions, trans, start, end] = tf.tidy(() => {
+      const crf = this.crfScores()!;
+      return [this.forward(batch, false).emissions, crf.transitions, crf.start, crf.end] as const;
+    });
+    try {
+      return await viterbiPaths(emissions, batch.lengths, trans, start, end);
+    } finally {
+      tf.dispose([emissions, trans, start, end]);
+    }
   }
 
   namedVariables(): Map<string, tf.Variable> {

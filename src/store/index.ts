@@ -10,8 +10,9 @@ import { createPretrainedSlice, type PretrainedSlice } from './pretrained';
 import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createViewSlice, type ViewSlice } from './view';
 import { createBackendSlice, type BackendSlice } from './backend';
+import { createTorchProjectSlice, type TorchProjectSlice } from './torchProject';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice & NoticesSlice & ViewSlice & BackendSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice & NoticesSlice & ViewSlice & BackendSlice & TorchProjectSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -24,4 +25,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createNoticesSlice(...a),
   ...createViewSlice(...a),
   ...createBackendSlice(...a),
+  ...createTorchProjectSlice(...a),
 }));

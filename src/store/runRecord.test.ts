@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunMessage, estimateSecondsLeft, newRun, plannedSteps, progressOf } from './runRecord';
+import { applyRunMessage, estimateSecondsLeft, newRun, plannedSteps, progressOf, runFromLog } from './runRecord';
 import { DEFAULT_CONFIG } from '../core/config/config';
 
 const step = (n: number, loss: number) => ({ type: 'step' as const, runId: 'r', step: n, epoch: 1, loss, tokensPerSec: 100, sentencesPerSec: 10, wallTime: n, stepsPerEpoch: 4 });
@@ -67,5 +67,29 @@ describe('plannedSteps and progressOf', () => {
   ])('%#: planned %s, done %s', (r, planned, done) => {
     expect(plannedSteps(r)).toBe(planned);
     expect(progressOf(r)).toBe(done);
+  });
+});
+
+describe('runFromLog', () => {
+  const logged = {
+    run: 'out',
+    steps: [1, 2, 3, 4].map((n) => ({ step: n, epoch: n <= 2 ? 1 : 2, loss: 4 - n, tokensPerSec: 50, wallTime: 1000 + n })),
+    evals: [
+      { step: 2, epoch: 1, precision: 0.5, recall: 0.5, f1: 0.5, accuracy: 0.9, perType: { PER: { f1: 0.6 } }, wallTime: 1002.5 },
+      { step: 4, epoch: 2, precision: 0.4, recall: 0.4, f1: 0.4, accuracy: 0.9, perType: { PER: { f1: 0.3 } }, wallTime: 1004.5 },
+    ],
+  };
+
+  it('is a finished run with the logged curves, the best F1, and wall time from its first row', () => {
+    const r = runFromLog('id', 'run-3', 'metrics.csv', logged);
+    expect(r).toMatchObject({ name: 'run-3', dataset: 'metrics.csv: out', status: 'finished', configUnknown: true, bestDevF1: 0.5, step: 4, epoch: 2, stepsPerEpoch: 2, startedAt: 1_001_000, checkpoint: null });
+    expect(r.steps.map((p) => [p.step, p.loss, p.stepsPerEpoch])).toEqual([[1, 3, 2], [2, 2, 2], [3, 1, 2], [4, 0, 2]]);
+    expect(r.evals[1].perType.PER.f1).toBe(0.3);
+    expect(r.note).toMatch(/^Imported from metrics\.csv \(run out\): its curves only/);
+  });
+
+  it('takes a log of evaluations alone', () => {
+    const r = runFromLog('id', 'run-1', 'dev.csv', { ...logged, steps: [] });
+    expect(r).toMatchObject({ step: 4, epoch: 2, stepsPerEpoch: 0, bestDevF1: 0.5, startedAt: 1_002_500 });
   });
 });

@@ -2,7 +2,9 @@
  * @file What the studio knows about a run, and how each worker message changes it: a pure reducer,
  * so the live charts' bookkeeping is tested without a browser.
  */
-import type { RunConfig } from '../core/config/config';
+import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
+import { totalSteps } from '../core/config/steps';
+import type { LoggedRun } from '../core/metrics/metricRows';
 import type { EvalPoint, RunPhase, StepPoint, TrainResponse, TrainState } from '../worker/protocol';
 import { labelSimilarityMatrix } from '../core/losses/lossData';
 
@@ -52,6 +54,8 @@ export interface RunRecord {
   similarity?: { step: number; matrix: number[] }[];
   /** Slot in the UI's run palette: the colour of its swatch and of its lines in every chart (runIdentity.ts). */
   colour?: number;
+  /** Listed from a metrics CSV alone: curves only, so `config` holds defaults, not what the run trained with. */
+  configUnknown?: boolean;
   /** The latest thing worth telling about the run (a resume, a backend switch). */
   note: string | null;
   error: string | null;
@@ -133,9 +137,8 @@ export function applyRunMessage(r: RunRecord, msg: Exclude<TrainResponse, Messag
 
 /** Steps the run will take: its epochs (or max steps, if fewer); null before the first step says how long an epoch is. */
 export function plannedSteps(r: RunRecord): number | null {
-  const capped = r.config.maxSteps > 0 ? r.config.maxSteps : Infinity;
-  if (r.stepsPerEpoch === 0) return Number.isFinite(capped) ? capped : null;
-  return Math.min(r.config.epochs * r.stepsPerEpoch, capped);
+  if (r.stepsPerEpoch === 0) return r.config.maxSteps > 0 ? r.config.maxSteps : null;
+  return totalSteps(r.config, r.stepsPerEpoch);
 }
 
 /** Share of the planned steps done, 0–1: a finished run is done even when early stopping ended it sooner. */
@@ -159,4 +162,28 @@ export function similarityFromState(state: TrainState): { step: number; matrix: 
   if (!w) return null;
   const [K, D] = w.shape;
   return { step: state.step, matrix: Array.from(labelSimilarityMatrix(w.data, K, D)) };
+}
+
+/**
+ * A finished run from a metrics CSV (trained elsewhere: ner train, ner_studio_torch on a cluster), so Compare can
+ * overlay it: its steps and evaluations, the best dev F1 logged, wall time measured from its first row.
+ */
+export function runFromLog(id: string, name: string, file: string, logged: LoggedRun): RunRecord {
+  const last = logged.steps.at(-1) ?? logged.evals.at(-1)!;
+  const first = [...logged.steps, ...logged.evals].reduce((t, p) => Math.min(t, p.wallTime), Infinity);
+  const stepsPerEpoch = logged.steps.filter((p) => p.epoch === logged.steps[0]?.epoch).length;
+  return {
+    ...newRun(id, name, `${file}: ${logged.run}`, 0, DEFAULT_CONFIG, []),
+    configUnknown: true,
+    status: 'finished',
+    steps: logged.steps.map((p) => ({ ...p, sentencesPerSec: 0, stepsPerEpoch })),
+    evals: logged.evals.map((e) => ({ ...e, perType: Object.fromEntries(Object.entries(e.perType).map(([t, p]) => [t, { precision: NaN, recall: NaN, f1: p.f1, support: 0 }])) })),
+    bestDevF1: logged.evals.length ? Math.max(...logged.evals.map((e) => e.f1)) : null,
+    step: last.step,
+    epoch: last.epoch,
+    stepsPerEpoch,
+    tokensPerSec: logged.steps.at(-1)?.tokensPerSec ?? 0,
+    startedAt: first * 1000,
+    note: `Imported from ${file} (run ${logged.run}): its curves only; a CSV log holds neither the config nor the weights (open its checkpoint.zip for those).`,
+  };
 }

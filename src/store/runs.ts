@@ -5,10 +5,10 @@ import { completeConfig, validateConfig } from '../core/config/config';
 import { readCheckpointConfig, type CheckpointConfig } from '../core/checkpoint/checkpoint';
 import type { SplitText } from '../core/dataset/prepared';
 import type { TrainResponse, TrainState } from '../worker/protocol';
-import { startRun, type RunHandle } from '../worker/client';
+import { loadCsvLog, startRun, type RunHandle } from '../worker/client';
 import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
-import { applyRunMessage, isActive, newRun, similarityFromState, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
+import { applyRunMessage, isActive, newRun, runFromLog, similarityFromState, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
 import { nextColourSlot, nextRunNumber, runNameProblem } from './runIdentity';
 import { createStepBatcher } from './stepBatcher';
 
@@ -31,6 +31,8 @@ export interface RunsSlice {
   removeRun: (runId: string) => void;
   /** Lists a checkpoint file (the studio's download, or `ner train`'s) as a finished run; returns the problem, if any. */
   importCheckpoint: (file: File) => Promise<string | null>;
+  /** Lists each run of a metrics CSV (trained elsewhere) as a finished run, for Compare; returns the problem, if any. */
+  importCsvLog: (file: File) => Promise<string | null>;
   /** Runs ticked for the comparison charts and table. */
   compareIds: string[];
   toggleCompare: (runId: string) => void;
@@ -178,6 +180,23 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
       saveRun(run).catch(warn(`Could not keep ${run.name}`));
+      return null;
+    },
+    importCsvLog: async (file) => {
+      let logged;
+      try {
+        logged = await loadCsvLog(file);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      const n = nextRunNumber(get().runs);
+      const added: RunRecord[] = [];
+      for (const [i, l] of logged.entries()) {
+        const run = runFromLog(`run-${n + i}-${Date.now().toString(36)}`, `run-${n + i}`, file.name, l);
+        added.push({ ...run, colour: nextColourSlot([...get().runs, ...added]) });
+      }
+      set((s) => ({ runs: [...s.runs, ...added], selectedRunId: added.at(-1)!.id }));
+      for (const run of added) saveRun(run).catch(warn(`Could not keep ${run.name}`));
       return null;
     },
     removeRun: (runId) => {

@@ -7,15 +7,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import { parseFile } from '../core/formats';
-import { applyPreset, PRESETS, type PresetName } from '../core/config/presets';
+import { applyPreset, PRESET_NAMES, PRESETS, type PresetName } from '../core/config/presets';
 import { buildVocabularies, makeEncoder, type EncodedSentence, type Vocabularies } from '../core/dataset/vocab';
 import { predictTags } from './evaluate';
 import { runTraining } from './runTraining';
 import type { BenchRun } from './benchReport';
+import { isBenchEncoder, pretrainedBenchConfig, pretrainedBenchData, randomPretrainedBase, type BenchEncoder } from './benchPretrained';
+import type { TrainData } from './runTraining';
 
 export interface BenchData {
   vocab: Vocabularies;
   train: EncodedSentence[];
+  /** Each sentence's tokens as written (the pretrained encoder's tokenizer reads them). */
+  words: string[][];
   sentences: number;
   tokens: number;
 }
@@ -27,7 +31,7 @@ export function benchData(text: string, file: string): BenchData {
   const vocab = buildVocabularies(parsed.sentences);
   const encode = makeEncoder(vocab);
   const train = parsed.sentences.map(encode);
-  return { vocab, train, sentences: train.length, tokens: train.reduce((n, s) => n + s.words.length, 0) };
+  return { vocab, train, words: parsed.sentences.map((s) => s.tokens), sentences: train.length, tokens: train.reduce((n, s) => n + s.words.length, 0) };
 }
 
 /** The run config of a preset at a batch size: the studio's defaults with the preset's fields. */
@@ -35,11 +39,31 @@ export function benchConfig(preset: PresetName, batchSize: number): RunConfig {
   return { ...applyPreset(DEFAULT_CONFIG, preset), batchSize, evalEvery: 0, patience: 0, stateEvery: 0 };
 }
 
-export const isBenchPreset = (name: string): name is PresetName => Object.hasOwn(PRESETS, name);
+/** The presets of core/config/presets.ts, and the pretrained encoder at the sizes of benchPretrained.ts. */
+export type BenchModel = PresetName | BenchEncoder;
+
+/** What `npm run bench` measures unless told otherwise: every preset and the pretrained encoder at bert-mini size. */
+export const DEFAULT_BENCH_MODELS: BenchModel[] = [...PRESET_NAMES, 'bert-mini'];
+
+/** Tokenizer files as text by name, the form they cross to a browser worker in. */
+export const tokenizerFromText = (files: Record<string, string>) => new Map(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+
+export const isBenchPreset = (name: string): name is BenchModel => Object.hasOwn(PRESETS, name) || isBenchEncoder(name);
+
+/** The config and training data of a benchmark model; a pretrained one needs its tokenizer's files. */
+function benchRun(model: BenchModel, batchSize: number, data: BenchData, tokenizerFiles?: ReadonlyMap<string, Uint8Array>): { base: RunConfig; train: TrainData } {
+  const plain: TrainData = { vocab: data.vocab, train: data.train, dev: [] };
+  if (!isBenchEncoder(model)) return { base: benchConfig(model, batchSize), train: plain };
+  if (!tokenizerFiles) throw new Error(`${model} needs a tokenizer (testing/fixtures/hf/tiny-bert's)`);
+  const base = pretrainedBenchConfig(model, batchSize);
+  return { base, train: pretrainedBenchData(base, randomPretrainedBase(model, tokenizerFiles), plain, data.words) };
+}
 
 export interface BenchSpec {
   env: BenchRun['env'];
-  preset: PresetName;
+  preset: BenchModel;
+  /** The pretrained encoder's tokenizer files (tokenizer.json, tokenizer_config.json). */
+  tokenizerFiles?: ReadonlyMap<string, Uint8Array>;
   batchSize: number;
   /** Measured steps, after `warmupSteps` unmeasured ones. */
   steps: number;
@@ -55,10 +79,10 @@ export interface BenchSpec {
 const MB = 1024 * 1024;
 
 /** Peak bytes of live tensors while one training step runs, weights and optimiser state included. */
-async function peakStepBytes(config: RunConfig, data: BenchData): Promise<number | null> {
+async function peakStepBytes(config: RunConfig, data: TrainData): Promise<number | null> {
   try {
     const profile = await tf.profile(async () => {
-      const r = await runTraining({ ...config, maxSteps: 1, epochs: 1 }, { vocab: data.vocab, train: data.train, dev: [] });
+      const r = await runTraining({ ...config, maxSteps: 1, epochs: 1 }, data);
       r.tagger.dispose();
     });
     return profile.peakBytes;
@@ -69,7 +93,7 @@ async function peakStepBytes(config: RunConfig, data: BenchData): Promise<number
 
 export async function benchmark(data: BenchData, spec: BenchSpec): Promise<BenchRun> {
   if (spec.warmupSteps < 1 || spec.steps < 1) throw new Error('benchmark: at least 1 warm-up step (the clock starts after it) and 1 measured step');
-  const base = benchConfig(spec.preset, spec.batchSize);
+  const { base, train } = benchRun(spec.preset, spec.batchSize, data, spec.tokenizerFiles);
   const total = spec.warmupSteps + spec.steps;
   const stepsPerEpoch = Math.ceil(data.train.length / spec.batchSize);
   const config: RunConfig = { ...base, maxSteps: total, epochs: Math.min(1000, Math.ceil(total / stepsPerEpoch)) };
@@ -81,7 +105,7 @@ export async function benchmark(data: BenchData, spec: BenchSpec): Promise<Bench
   let sentences = 0;
   let tokens = 0;
   let peakProcess = 0;
-  const result = await runTraining(config, { vocab: data.vocab, train: data.train, dev: [] }, {
+  const result = await runTraining(config, train, {
     onStep: (e) => {
       // onStep comes after the step's loss was read back (a sync point), so the GPU work is done.
       if (spec.processBytes) peakProcess = Math.max(peakProcess, spec.processBytes());
@@ -98,7 +122,7 @@ export async function benchmark(data: BenchData, spec: BenchSpec): Promise<Bench
   });
 
   // Prediction: the first sentences in file order, in evaluation batches, after one warm-up batch.
-  const toTag = data.train.slice(0, spec.predictSentences);
+  const toTag = train.train.slice(0, spec.predictSentences);
   const predictBatch = Math.max(spec.batchSize, 32);
   await predictTags(result.tagger, toTag.slice(0, predictBatch), data.vocab.labels, predictBatch);
   const predictStart = performance.now();
@@ -106,7 +130,7 @@ export async function benchmark(data: BenchData, spec: BenchSpec): Promise<Bench
   const predictSeconds = (performance.now() - predictStart) / 1000;
   result.tagger.dispose();
 
-  const peak = await peakStepBytes(config, data);
+  const peak = await peakStepBytes(config, train);
   const seconds = (ended - started) / 1000;
   const measured = result.steps - spec.warmupSteps;
   return {

@@ -1,5 +1,5 @@
 /** @file Turns a trained tagger into checkpoint bytes and back (the zip format lives in core/checkpoint.ts). */
-import { makeCheckpointConfig, readCheckpoint, writeCheckpoint, type CheckpointConfig, type WeightTensor } from '../core/checkpoint/checkpoint';
+import { makeCheckpointConfig, readCheckpointBase, readCheckpointMeta, readCheckpointWeights, writeCheckpoint, type CheckpointConfig, type WeightTensor } from '../core/checkpoint/checkpoint';
 import { completeConfig, type RunConfig } from '../core/config/config';
 import type { Vocabularies } from '../core/dataset/vocab';
 import { Tagger } from '../model/tagger';
@@ -39,22 +39,29 @@ export interface LoadedCheckpoint {
   attachPieces: AttachPieces;
 }
 
-export function loadCheckpoint(bytes: Uint8Array, file?: string): LoadedCheckpoint {
-  const ckpt = readCheckpoint(bytes, file);
-  const config = completeConfig(ckpt.config.config); // checkpoints written before newer config fields
+/**
+ * A checkpoint as a ready tagger. Nothing is trusted: config.json and vocab.json are checked against each other, the
+ * weights entry is refused unread when it is larger than the model they describe, and every tensor is checked for
+ * name, shape and finite values before the tagger takes it; each error names the zip and the entry.
+ */
+export function loadCheckpoint(bytes: Uint8Array, file = 'checkpoint'): LoadedCheckpoint {
+  const meta = readCheckpointMeta(bytes, file);
+  const config = completeConfig(meta.config.config); // checkpoints written before newer config fields
   let pretrained: PretrainedBase | null = null;
   if (config.encoder === 'pretrained') {
-    if (!ckpt.baseModel) throw new Error(`${file ?? 'checkpoint'}: a pretrained-encoder checkpoint needs base_model/config.json and its tokenizer files, which this zip lacks`);
-    pretrained = readPretrainedBase(ckpt.baseModel, { weights: false });
+    const base = readCheckpointBase(bytes, file);
+    if (!base) throw new Error(`${file}: a pretrained-encoder checkpoint needs base_model/config.json and its tokenizer files, which this zip lacks`);
+    pretrained = readPretrainedBase(base, { weights: false });
   }
   const init = pretrained ? { pretrained: { spec: pretrained.spec, encoderWeights: null } } : {};
-  const tagger = new Tagger(taggerConfigFor(config, ckpt.vocab), config.seed, init);
+  const tagger = new Tagger(taggerConfigFor(config, meta.vocab), config.seed, init);
   try {
-    tagger.importWeights(ckpt.weights);
+    const expected = new Map([...tagger.namedVariables()].map(([name, v]) => [name, v.shape]));
+    tagger.importWeights(readCheckpointWeights(bytes, file, expected));
   } catch (e) {
     tagger.dispose();
     throw e;
   }
   const attachPieces: AttachPieces = pretrained ? attachPiecesFor(config, pretrained) : (sentences) => sentences;
-  return { tagger, config, vocab: ckpt.vocab, meta: ckpt.config, pretrained, attachPieces };
+  return { tagger, config, vocab: meta.vocab, meta: meta.config, pretrained, attachPieces };
 }

@@ -1,29 +1,21 @@
 /**
  * @file Gradient clipping by global norm (Pascanu et al. 2013, as torch.nn.utils.clip_grad_norm_):
  * all gradients are scaled by one factor so that their joint L2 norm is at most maxNorm. It stays
- * on the device: the norm is a tensor, read only along with the loss (one sync point per step).
+ * on the device: the norm is a tensor, read only along with the loss (one sync point per step). The norm is
+ * the global-norm op (model/fused/globalNorm.ts: a few dispatches on webgpu); the training step hands it to the
+ * optimiser, which scales inside its update (clipByNorm here, or the fused update ops).
  */
 import * as tf from '@tensorflow/tfjs';
+import { globalNorm, sumAll } from '../model/fused/globalNorm';
 
-/**
- * The sum of many tensors as a tree of pairwise adds. Not tf.addN: on webgpu it binds every input
- * as a storage buffer, and a device allows only 8 per shader stage by default (seen with Dawn:
- * 14 gradients gave an invalid pipeline and garbage, not an exception).
- */
-export function sumAll(xs: tf.Tensor[]): tf.Tensor {
-  if (xs.length === 0) return tf.scalar(0);
-  let level = xs;
-  while (level.length > 1) {
-    const next: tf.Tensor[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? tf.add(level[i], level[i + 1]) : level[i]);
-    level = next;
-  }
-  return level[0];
-}
+export { globalNorm, sumAll };
 
-/** sqrt(sum over every gradient of its squared entries). */
-export function globalNorm(grads: tf.Tensor[]): tf.Scalar {
-  return tf.tidy(() => tf.sqrt(sumAll(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+/** `grads` scaled by maxNorm / max(norm, maxNorm): 1 when already inside the ball. The caller disposes the outputs. */
+export function clipByNorm(grads: tf.Tensor[], norm: tf.Scalar, maxNorm: number): tf.Tensor[] {
+  return tf.tidy(() => {
+    const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
+    return grads.map((g) => tf.mul(g, scale));
+  });
 }
 
 /**
@@ -34,7 +26,6 @@ export function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number): { grads: 
   return tf.tidy(() => {
     const norm = globalNorm(grads);
     if (!(maxNorm > 0)) return { grads: grads.map((g) => g.clone()), norm };
-    const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm)); // 1 when already inside the ball
-    return { grads: grads.map((g) => tf.mul(g, scale)), norm };
+    return { grads: clipByNorm(grads, norm, maxNorm), norm };
   });
 }

@@ -1,10 +1,16 @@
 /** A run on the pretrained encoder written in the Hugging Face layout, read back as transformers would. */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { DEFAULT_CONFIG, type RunConfig } from '../core/config/config';
 import type { Sentence } from '../core/types';
 import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
+import { makeBatch } from '../core/dataset/batch';
+import { validateScheme } from '../core/tags/schemeCheck';
 import { readHfCheckpoint } from '../model/hf/checkpoint';
 import { HfEncoder } from '../model/hf/encoder';
 import { TINY_CHECKPOINTS, tinyCheckpointFiles } from '../../testing/hfFixtures';
@@ -55,6 +61,36 @@ describe('hfExportZip', () => {
     tf.dispose([inputs.inputIds, inputs.attentionMask]);
     [merged, original].forEach((e) => e.dispose());
     loaded.tagger.dispose();
+  });
+
+  it('exports the CRF scores the tagger decodes with: an independent Viterbi on them gives valid IOB2, as the studio decodes', async () => {
+    await useBackend('cpu');
+    const config: RunConfig = { ...DEFAULT_CONFIG, encoder: 'pretrained', baseModel: 'tiny-bert', finetune: 'top', topLayers: 1, epochs: 1, batchSize: 2, backend: 'cpu' };
+    // Emissions that favour I-PER everywhere and raw CRF scores of 0: decoded without the constraints, every
+    // sentence would start with I-PER, which IOB2 forbids.
+    const trained = loadCheckpoint(await trainedCheckpoint(config));
+    const vars = trained.tagger.namedVariables();
+    const K = vocab.labels.length;
+    vars.get('emissions.bias')!.assign(tf.tensor1d(vocab.labels.map((l) => (l === 'I-PER' ? 6 : 0))));
+    for (const name of ['crf.transitions', 'crf.start', 'crf.end']) vars.get(name)!.assign(tf.zerosLike(vars.get(name)!));
+    const skewed = await saveCheckpoint(trained.tagger, config, vocab, TRAINED, baseModelFiles(base));
+    const dir = mkdtempSync(join(tmpdir(), 'hf-crf-'));
+    writeFileSync(join(dir, 'model.safetensors'), unzipSync(await expectNoLeaks(() => hfExportZip(skewed)))['model.safetensors']);
+
+    const sentences = [...TRAIN, s('Paris', 'B-LOC')];
+    const batch = makeBatch(trained.attachPieces(sentences.map(makeEncoder(vocab)), sentences.map((x) => x.tokens)));
+    const scores = await trained.tagger.decodeScores(batch);
+    const studio = await trained.tagger.predict(batch);
+    trained.tagger.dispose();
+    const emissions = sentences.map((x, b) => x.tokens.map((_, t) => Array.from(scores.emissions.subarray((b * scores.T + t) * K, (b * scores.T + t + 1) * K))));
+    writeFileSync(join(dir, 'emissions.json'), JSON.stringify({ emissions }));
+    const reference = JSON.parse(execFileSync('python3', [new URL('../../scripts/crf_viterbi_reference.py', import.meta.url).pathname, join(dir, 'model.safetensors'), join(dir, 'emissions.json')], { encoding: 'utf8' })) as number[][];
+
+    expect(reference).toEqual(studio);
+    const tagged = sentences.map((x, i) => ({ tokens: x.tokens, tags: reference[i].map((id) => vocab.labels[id]) }));
+    // The skew shows (I-PER wherever it may follow), yet no sentence starts with it.
+    expect(tagged.slice(0, 2).map((x) => x.tags.slice(0, 2))).toEqual([['B-PER', 'I-PER'], ['B-PER', 'I-PER']]);
+    expect(validateScheme(tagged, 'IOB2', 'exported')).toEqual([]);
   });
 
   it('refuses a run on another encoder', async () => {

@@ -1,46 +1,17 @@
 /**
  * @file The optimisers a run can pick, by name: Adam, AdamW (decoupled weight decay, Loshchilov &
  * Hutter 2019) and SGD with momentum. Each wraps a tf.train optimiser so that the learning rate can
- * change every step (schedules) and its moments can be exported and restored (resume).
+ * change every step (schedules) and its moments can be exported and restored (resume); where the backend has the
+ * fused update kernels (webgpu), makeOptimizer gives fusedOptimizer.ts' FusedOptimizer instead, with the same state.
  */
 import * as tf from '@tensorflow/tfjs';
+import { clipByNorm } from './clip';
 import type { OptimizerName, RunConfig } from '../core/config/config';
+import { FusedOptimizer, hasFusedOptimizer } from './fusedOptimizer';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, type ClipBy, type NamedVariable, type OptimizerState, type SlotTensor, type TrainOptimizer } from './trainOptimizer';
 
-/** A trainable variable under the model's stable name ('bilstm.fw.kernel'), not tfjs' automatic one. */
-export interface NamedVariable {
-  name: string;
-  variable: tf.Variable;
-}
-
-export interface SlotTensor {
-  /** '<variable>/<slot>', e.g. 'emissions.kernel/m'. */
-  name: string;
-  shape: number[];
-  data: Float32Array;
-}
-
-/** Everything an optimiser carries between steps, as plain data (structured-cloneable). */
-export interface OptimizerState {
-  name: OptimizerName;
-  /** Updates applied so far (Adam's bias correction depends on it). */
-  iterations: number;
-  slots: SlotTensor[];
-}
-
-export interface TrainOptimizer {
-  readonly name: OptimizerName;
-  /** One update of every variable; grads[i] belongs to vars[i], in the same order on every call. */
-  step(grads: tf.Tensor[], lr: number): void;
-  exportState(): Promise<OptimizerState>;
-  /** Replaces the moments; only valid on a fresh optimiser over variables of the same names and shapes. */
-  importState(state: OptimizerState): Promise<void>;
-  dispose(): void;
-}
-
-export const ADAM_BETA1 = 0.9;
-export const ADAM_BETA2 = 0.999;
-/** Fixed rather than tfjs' per-backend default, so every backend takes the same steps. */
-export const ADAM_EPSILON = 1e-8;
+export type { ClipBy, NamedVariable, OptimizerState, SlotTensor, TrainOptimizer } from './trainOptimizer';
+export { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './trainOptimizer';
 
 type Settings = Pick<RunConfig, 'learningRate' | 'weightDecay' | 'momentum'>;
 
@@ -62,8 +33,17 @@ class WrappedOptimizer implements TrainOptimizer {
     this.lr = initialLr;
   }
 
-  step(grads: tf.Tensor[], lr: number): void {
+  step(grads: tf.Tensor[], lr: number, clip?: ClipBy): void {
     if (grads.length !== this.vars.length) throw new Error(`expected ${this.vars.length} gradients, got ${grads.length}`);
+    if (clip && clip.maxNorm > 0) {
+      const scaled = clipByNorm(grads, clip.norm, clip.maxNorm);
+      try {
+        this.step(scaled, lr);
+      } finally {
+        tf.dispose(scaled);
+      }
+      return;
+    }
     if (lr !== this.lr) {
       this.setLearningRate(lr);
       this.lr = lr;
@@ -141,6 +121,8 @@ export const OPTIMIZER_TABLE = {
   },
 } satisfies Record<OptimizerName, (vars: NamedVariable[], s: Settings) => TrainOptimizer>;
 
+/** The named optimiser over `vars`: fused update ops where the active backend has them, tf.train's elsewhere. */
 export function makeOptimizer(name: OptimizerName, vars: NamedVariable[], settings: Settings): TrainOptimizer {
+  if (hasFusedOptimizer(name)) return new FusedOptimizer(name, vars, settings);
   return OPTIMIZER_TABLE[name](vars, settings);
 }

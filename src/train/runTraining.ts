@@ -6,6 +6,7 @@
  */
 import { makeBatch } from '../core/dataset/batch';
 import { completeConfig, validateConfig, type RunConfig } from '../core/config/config';
+import { stepsPerEpochFor, totalSteps } from '../core/config/steps';
 import { constraintsForLabels } from '../core/tags/constraints';
 import { lossDataFor } from '../core/losses/lossData';
 import { lossDataProblems } from '../core/losses/lossRules';
@@ -139,11 +140,6 @@ export const evalBatchSize = (config: RunConfig) => Math.max(config.batchSize, 3
 /** Lets queued messages (a Stop click) in between steps; an awaited read alone is only a microtask. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Optimiser steps per epoch: bucketByLength cuts ceil(n / batchSize) micro-batches. */
-export function stepsPerEpochFor(config: RunConfig, trainSize: number): number {
-  return Math.ceil(Math.ceil(trainSize / config.batchSize) / config.gradAccumulation);
-}
-
 export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: TrainHooks = {}, resumeFrom?: TrainState): Promise<TrainResult> {
   if (data.train.length === 0) throw new Error('The training split is empty.');
   const config = completeConfig(runConfig); // a config saved before newer fields existed still runs
@@ -167,9 +163,8 @@ export async function runTraining(runConfig: RunConfig, data: TrainData, hooks: 
   const vars = [...tagger.trainableVariables()].map(([name, variable]) => ({ name, variable }));
   const optimizer = makeOptimizer(config.optimizer, vars, config);
   const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
-  const planned = config.epochs * stepsPerEpoch;
-  const totalSteps = config.maxSteps > 0 ? Math.min(config.maxSteps, planned) : planned;
-  const schedule = makeSchedule(config.schedule, { lr: config.learningRate, warmupSteps: config.warmupSteps, totalSteps });
+  const total = totalSteps(config, stepsPerEpoch);
+  const schedule = makeSchedule(config.schedule, { lr: config.learningRate, warmupSteps: config.warmupSteps, totalSteps: total });
   const orders = new EpochOrders(
     data.train.map((s) => s.words.length),
     config.batchSize,

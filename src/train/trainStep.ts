@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../core/dataset/batch';
 import type { Tagger } from '../model/tagger';
-import { clipByGlobalNorm } from './clip';
+import { globalNorm } from './clip';
 import type { NamedVariable, TrainOptimizer } from './optimizers';
 
 export interface StepOutcome {
@@ -37,19 +37,22 @@ export async function trainStep(
     if (previous) tf.dispose(previous);
   }
   const totals = sums!;
-  const { readout, grads } = tf.tidy(() => {
-    const mean = totals.map((t) => tf.div(t, batches.length));
-    const clipped = clipByGlobalNorm(mean.slice(1), clipNorm);
-    return { readout: tf.stack([mean[0], clipped.norm]), grads: clipped.grads }; // [2]: loss, norm
+  // One micro-batch needs no averaging (a division by 1 would cost a dispatch per gradient on webgpu).
+  const mean = batches.length === 1 ? totals : tf.tidy(() => totals.map((t) => tf.div(t, batches.length)));
+  if (mean !== totals) tf.dispose(totals);
+  const grads = mean.slice(1);
+  const { readout, norm } = tf.tidy(() => {
+    const norm = globalNorm(grads);
+    return { readout: tf.stack([mean[0], norm]), norm }; // [2]: loss, norm
   });
-  tf.dispose(totals);
   try {
-    optimizer.step(grads, lr);
+    // Clipping is the optimiser's first step: it scales the gradients by maxNorm / max(norm, maxNorm).
+    optimizer.step(grads, lr, clipNorm > 0 ? { norm, maxNorm: clipNorm } : undefined);
   } catch (e) {
     readout.dispose();
     throw e;
   } finally {
-    tf.dispose(grads);
+    tf.dispose([...mean, norm]);
   }
   const [loss, gradNorm] = await readout.data(); // sync point: one read per step
   readout.dispose();

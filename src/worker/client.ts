@@ -3,11 +3,14 @@
  * page imports tfjs, a worker module or the parser directly.
  */
 import type { RunConfig } from '../core/config/config';
-import type { PreparedDataset } from '../core/dataset/prepared';
+import { trainingSetOf, type PreparedDataset } from '../core/dataset/prepared';
 import type { Diagnostic } from '../core/types';
+import type { LoggedRun } from '../core/metrics/metricRows';
 import type {
   DataRequest,
   DataResponse,
+  ExportRequest,
+  ExportResponse,
   ModelRequest,
   ModelResponse,
   PredictRequest,
@@ -69,7 +72,8 @@ function asLoadResult(msg: DataReply): LoadResult {
     case 'failed':
       return { dataset: null, diagnostics: msg.diagnostics };
     case 'wordVectors':
-      return { dataset: null, diagnostics: [{ severity: 'error', file: '(data worker)', message: 'answered a dataset request with word vectors' }] };
+    case 'csvLog':
+      return { dataset: null, diagnostics: [{ severity: 'error', file: '(data worker)', message: `answered a dataset request with ${msg.type}` }] };
     default:
       return msg satisfies never;
   }
@@ -83,11 +87,42 @@ export async function loadDemo(): Promise<LoadResult> {
   return asLoadResult(await requestData({ type: 'demo' }));
 }
 
+/** A failed reply's problems, each with its file and line, in one message. */
+const problemsOf = (msg: DataReply) => (msg.type === 'failed' ? msg.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`).join('; ') : `unexpected ${msg.type} reply`);
+
 /** Parses a word-vector file in the data worker and keeps the vectors of `words` only. */
 export async function loadWordVectors(file: File, words: string[]): Promise<MatchedVectors> {
   const msg = await requestData({ type: 'wordVectors', file, words });
   if (msg.type === 'wordVectors') return msg.vectors;
-  throw new Error(msg.type === 'failed' ? msg.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`).join('; ') : 'unexpected reply');
+  throw new Error(problemsOf(msg));
+}
+
+/** Reads a metrics CSV in the data worker: each run's step and evaluation points. */
+export async function loadCsvLog(file: File): Promise<LoggedRun[]> {
+  const msg = await requestData({ type: 'csvLog', file });
+  if (msg.type === 'csvLog') return msg.runs;
+  throw new Error(problemsOf(msg));
+}
+
+let exportWorker: Worker | null = null;
+
+/** Builds the PyTorch project zip of a config and dataset in the export worker. */
+export function buildTorchProject(config: RunConfig, dataset: PreparedDataset, pretrained?: PretrainedFiles, wordVectors?: MatchedVectors): Promise<{ name: string; bytes: Uint8Array }> {
+  exportWorker ??= new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
+  const worker = exportWorker;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const listener = (e: MessageEvent<ExportResponse>) => {
+      const msg = e.data;
+      if (msg.id !== id) return;
+      worker.removeEventListener('message', listener);
+      if (msg.type === 'torchProject') resolve({ name: msg.name, bytes: new Uint8Array(msg.zip) });
+      else reject(new Error(msg.message));
+    };
+    worker.addEventListener('message', listener);
+    // Copied, not transferred: the page keeps the dataset.
+    worker.postMessage({ type: 'torchProject', id, config, dataset, pretrained, wordVectors } satisfies ExportRequest);
+  });
 }
 
 export interface RunHandle {
@@ -117,8 +152,9 @@ export function startRun(
     onMessage({ type: 'error', runId, message: e.message || 'the training worker crashed' });
     finish();
   };
-  // Copied, not transferred: the page keeps the dataset for the next run.
-  worker.postMessage({ type: 'start', runId, config, data, resumeFrom, pretrained, wordVectors } satisfies TrainRequest);
+  // Copied, not transferred: the page keeps the dataset for the next run. Only what training needs goes.
+  const set = trainingSetOf(data, config.encoder === 'pretrained');
+  worker.postMessage({ type: 'start', runId, config, data: set, resumeFrom, pretrained, wordVectors } satisfies TrainRequest);
   return {
     stop: () => worker.postMessage({ type: 'stop', runId } satisfies TrainRequest),
     pause: (paused) => worker.postMessage({ type: 'pause', runId, paused } satisfies TrainRequest),

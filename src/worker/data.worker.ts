@@ -2,11 +2,13 @@
 /** @file The data worker: reads dropped files (or the shipped demo), parses, splits and encodes them off the page's thread. */
 import type { DataRequest, DataResponse } from './protocol';
 import type { ParsedInput } from '../core/formats';
-import { prepareFromParsed, prepareFromTexts, type PrepareResult } from './prepare';
 import { parseDroppedFile } from './readFile';
+import { prepareFiles, prepareTexts, type PrepareResult } from '../core/dataset/finish';
 import { preparedBuffers } from '../core/dataset/prepared';
 import { matchedVectors } from '../core/vectors/matchedVectors';
 import { parseWordVectors } from '../core/vectors/wordVectors';
+import { parseMetricsCsv } from '../core/metrics/csv';
+import { runsFromMetricRows } from '../core/metrics/metricRows';
 import demoTrain from '../../datasets/demo/train.txt?raw';
 import demoDev from '../../datasets/demo/dev.txt?raw';
 import demoTest from '../../datasets/demo/test.txt?raw';
@@ -30,12 +32,12 @@ async function handle(msg: DataRequest): Promise<void> {
         parsed.push(await parseDroppedFile(file, onBytes));
         post({ type: 'progress', id, file: file.name, done: i + 1, total: files.length, bytes: file.size, totalBytes: file.size });
       }
-      return reply(id, prepareFromParsed(files.map((f) => f.name).join(', '), parsed, msg.ratio, msg.seed));
+      return reply(id, prepareFiles(files.map((f) => f.name).join(', '), { byName: parsed }, { ratio: msg.ratio, seed: msg.seed }));
     }
     case 'demo':
       return reply(
         msg.id,
-        prepareFromTexts('demo', [
+        prepareTexts('demo', [
           { name: 'train.txt', text: demoTrain },
           { name: 'dev.txt', text: demoDev },
           { name: 'test.txt', text: demoTest },
@@ -44,6 +46,15 @@ async function handle(msg: DataRequest): Promise<void> {
     case 'wordVectors': {
       const vectors = matchedVectors(msg.file.name, parseWordVectors(await msg.file.text(), msg.file.name), msg.words);
       return post({ type: 'wordVectors', id: msg.id, vectors }, [vectors.data.buffer as ArrayBuffer]);
+    }
+    case 'csvLog': {
+      const { file } = msg;
+      try {
+        return post({ type: 'csvLog', id: msg.id, runs: runsFromMetricRows(parseMetricsCsv(await file.text()), file.name) });
+      } catch (e) {
+        const message = (e as Error).message;
+        return post({ type: 'failed', id: msg.id, diagnostics: [{ severity: 'error', file: file.name, message: message.startsWith(file.name) ? message.slice(file.name.length + 2) : message }] });
+      }
     }
     default:
       msg satisfies never;

@@ -4,8 +4,9 @@
  */
 import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config/config';
-import type { PreparedDataset } from '../core/dataset/prepared';
+import type { PreparedDataset, TrainingSet } from '../core/dataset/prepared';
 import type { MatchedVectors } from '../core/vectors/matchedVectors';
+import type { LoggedRun } from '../core/metrics/metricRows';
 
 export type { MatchedVectors } from '../core/vectors/matchedVectors';
 import type { Diagnostic, Prf } from '../core/types';
@@ -21,20 +22,26 @@ export type DataRequest =
   | { type: 'parse'; id: number; files: File[]; ratio: number; seed: number }
   | { type: 'demo'; id: number }
   /** Parse a word-vector file and keep the vectors of `words` (the loaded vocabulary) only. */
-  | { type: 'wordVectors'; id: number; file: File; words: string[] };
+  | { type: 'wordVectors'; id: number; file: File; words: string[] }
+  /** Read a metrics CSV (the studio's, ner train's, ner_studio_torch's) into runs' points. */
+  | { type: 'csvLog'; id: number; file: File };
 
 export type DataResponse =
   /** done of total files read; bytes of totalBytes of `file` read so far (absent from older workers). */
   | { type: 'progress'; id: number; file: string; done: number; total: number; bytes?: number; totalBytes?: number }
   | { type: 'prepared'; id: number; dataset: PreparedDataset; diagnostics: Diagnostic[] }
   | { type: 'failed'; id: number; diagnostics: Diagnostic[] }
-  | { type: 'wordVectors'; id: number; vectors: MatchedVectors };
+  | { type: 'wordVectors'; id: number; vectors: MatchedVectors }
+  | { type: 'csvLog'; id: number; runs: LoggedRun[] };
 
 // ---- training worker: one per run ----
 
 export type TrainRequest =
-  /** resumeFrom: continue an interrupted run from its last saved state. pretrained: the base model's files, for encoder 'pretrained'. */
-  | { type: 'start'; runId: string; config: RunConfig; data: PreparedDataset; resumeFrom?: TrainState; pretrained?: PretrainedFiles; wordVectors?: MatchedVectors }
+  /**
+   * data: only what training needs (core/dataset/prepared.ts trainingSetOf). resumeFrom: continue an interrupted run
+   * from its last saved state. pretrained: the base model's files, for encoder 'pretrained'.
+   */
+  | { type: 'start'; runId: string; config: RunConfig; data: TrainingSet; resumeFrom?: TrainState; pretrained?: PretrainedFiles; wordVectors?: MatchedVectors }
   | { type: 'stop'; runId: string }
   | { type: 'pause'; runId: string; paused: boolean }
   /** Destroys the WebGPU device mid-run, to check that the run recovers on wasm. */
@@ -153,3 +160,17 @@ export type ModelResponse =
   | { type: 'fit'; id: number; fit: PretrainedFitReport }
   | { type: 'exported'; id: number; zip: ArrayBuffer }
   | { type: 'modelFailed'; id: number; message: string };
+
+// ---- export worker: the current settings and dataset as a PyTorch project (train/torchExport.ts) ----
+
+export type ExportRequest = {
+  type: 'torchProject';
+  id: number;
+  config: RunConfig;
+  dataset: PreparedDataset;
+  /** encoder 'pretrained': the base model's files. */
+  pretrained?: PretrainedFiles;
+  wordVectors?: MatchedVectors;
+};
+
+export type ExportResponse = { type: 'torchProject'; id: number; name: string; zip: ArrayBuffer } | { type: 'exportFailed'; id: number; message: string };

@@ -3,14 +3,17 @@
  * seed pipeline's first half). Prints each split's size and entities, the labels, out-of-vocabulary rates and
  * sentences shared between splits; where there is no dev file, writes the train/dev split it made to files.
  */
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { columnSeparatorFor, columnText, unwritableCells } from '../../core/formats/columnWrite';
+import { ENCODING_LABELS } from '../../core/formats/encoding';
 import { datasetStats } from '../../core/dataset/stats';
-import type { Sentence, SplitName } from '../../core/types';
+import type { ParsedInput } from '../../core/formats';
+import type { Dataset, Sentence, SplitName } from '../../core/types';
 import { parseArgs } from '../args';
-import { UsageError } from '../command';
-import { columnText, count, percent } from '../io';
-import { loadRunData, pathFromRunFile, readRunFile, shown } from '../runFile';
+import { CliError, UsageError } from '../command';
+import { count, percent, reportDiagnostics } from '../io';
+import { checkTarget, writeOutputFile, type InputFile } from '../output';
+import { loadRunData, readRunFile, typedPath, type RunFile } from '../runFile';
 
 export const summary = 'read, check and split the data of a run file, with statistics';
 
@@ -22,7 +25,9 @@ and test tokens never seen in train, and sentences found in more than one split.
 stderr, naming file and line; the exit status is 1 when a file had errors (its sentences with errors are skipped).
 
 Without data.dev, dev is carved from train: a seeded shuffle (seed 13, as in the studio), then the first RATIO of
-the sentences to train. The two parts are written next to the train file as train.split.txt and dev.split.txt.
+the sentences to train. The two parts are written next to the train file as train.split.txt and dev.split.txt,
+in its encoding and column separator; a run file whose data.train is already one of them is refused, since that
+would write over the file being read.
 
   --config FILE  the run file (YAML; see README.md, "Configuration")
   --ratio R      share of train kept for training when dev is carved from it (default 0.8)`;
@@ -72,17 +77,32 @@ export async function run(args: string[]): Promise<number> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  if (!files.dev && dataset.dev.length > 0) {
-    const dir = dirname(pathFromRunFile(runFile, runFile.yaml.data.train!));
-    const written = (['train', 'dev'] as const).map((split) => {
-      const path = join(dir, `${split}.split.txt`);
-      writeFileSync(path, columnText(dataset[split].map(rowsOf)));
-      return shown(path);
-    });
-    process.stdout.write(
-      `no data.dev: wrote the split to ${written[0]} (${count(dataset.train.length)} sentences) and ${written[1]} (${count(dataset.dev.length)});\n` +
-        `  set data.train and data.dev to them to train on exactly this split\n`,
-    );
-  }
+  if (!files.dev && dataset.dev.length > 0) writeSplit(runFile, files.train!, dataset);
   return hadErrors ? 1 : 0;
+}
+
+/** Writes the train/dev split next to the train file, both or neither, never over a file the run file names. */
+function writeSplit(runFile: RunFile, train: ParsedInput, dataset: Dataset): void {
+  const trainPath = typedPath(runFile, runFile.yaml.data.train!);
+  const inputs: InputFile[] = [{ path: runFile.file, role: 'the run file' }];
+  for (const split of ['train', 'dev', 'test'] as const) {
+    const path = runFile.yaml.data[split];
+    if (path) inputs.push({ path: typedPath(runFile, path), role: `data.${split} of ${runFile.file}` });
+  }
+  const targets = (['train', 'dev'] as const).map((split) => join(dirname(trainPath), `${split}.split.txt`));
+  for (const target of targets) checkTarget(target, inputs);
+  const rows = { train: dataset.train.map(rowsOf), dev: dataset.dev.map(rowsOf) };
+  const unwritable = (['train', 'dev'] as const).flatMap((split) => unwritableCells(train.file, dataset[split], (_s, n) => rows[split][n], ['token']));
+  if (unwritable.length > 0) {
+    reportDiagnostics(unwritable);
+    throw new CliError(`${train.file} has tokens a column file cannot hold (listed above); the split was not written`);
+  }
+  const separator = columnSeparatorFor([...rows.train, ...rows.dev], train.separator);
+  const encoding = train.encoding ?? 'utf-8';
+  targets.forEach((target, i) => writeOutputFile(target, columnText(i === 0 ? rows.train : rows.dev, separator), { encoding, inputs }));
+  const kept = encoding === 'utf-8' ? '' : ` in ${ENCODING_LABELS[encoding]} as ${train.file}`;
+  process.stdout.write(
+    `no data.dev: wrote the split to ${targets[0]} (${count(dataset.train.length)} sentences) and ${targets[1]} (${count(dataset.dev.length)})${kept};\n` +
+      `  set data.train and data.dev to them to train on exactly this split\n`,
+  );
 }

@@ -8,7 +8,7 @@ import { count, loadFile, percent, splitLabels } from '../io';
 
 export const summary = 'sentences, tokens, entities per type and length distributions of data files';
 
-export const usage = `usage: ner stats FILE... [--json] [--labels NAMES]
+export const usage = `usage: ner stats FILE... [--json] [--labels NAMES] [--fix-tags]
 
 Reads each FILE (column files such as CoNLL-2003 or Universal NER, doccano / Label Studio JSONL with character
 spans, Hugging Face JSON / JSONL with tokens and ner_tags) and prints its tag scheme, sentences, tokens and entities
@@ -18,10 +18,12 @@ found in more than one split. Problems in a file go to stderr, naming its line; 
 file had errors (its numbers then leave out the sentences that were skipped).
 
   --json          print {"files":[{"file","scheme","sentences","tokens","entities":{TYPE:count}}]}
-  --labels NAMES  comma-separated label names for Hugging Face files whose ner_tags are class ids`;
+  --labels NAMES  comma-separated label names for Hugging Face files whose ner_tags are class ids
+  --fix-tags      repair tags whose meaning is clear (b-per -> B-PER, o -> O, B_PER -> B-PER); without it a
+                  sentence holding a tag of no scheme is skipped with an error naming its line`;
 
 const spec = {
-  options: { json: { type: 'boolean' }, labels: { type: 'string' } },
+  options: { json: { type: 'boolean' }, labels: { type: 'string' }, 'fix-tags': { type: 'boolean' } },
   positionals: { name: 'FILE', min: 1, max: Infinity },
 } as const;
 
@@ -52,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   let failed = 0;
   for (const path of positionals) {
     try {
-      const parsed = loadFile(path, { labels });
+      const parsed = loadFile(path, { labels, fixTags: options['fix-tags'] });
       files.push({ file: parsed.file, scheme: parsed.scheme, sentences: parsed.sentences });
       // Sentences with errors were skipped: the numbers are printed, but they are not the whole file's.
       if (parsed.diagnostics.some((d) => d.severity === 'error')) failed++;

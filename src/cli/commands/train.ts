@@ -1,28 +1,28 @@
 /**
  * @file `ner train --config FILE [--set key=value]... [--out DIR]`: the studio's training run on the command line.
- * The same loop as the training worker (train/runTraining.ts), the same checkpoint file as the studio's download
- * (the best dev weights, or the last without dev) and the same long CSV of metrics (core/metricRows.ts).
+ * The studio's training job (train/trainJob.ts) with the studio's checkpoint file (the best dev weights, or the last
+ * without dev) and the same long CSV of metrics (core/metrics/metricRows.ts); this file only reads and writes files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { metricsToCsv } from '../../core/metrics/csv';
 import { metricRows, type MetricEval, type MetricStep } from '../../core/metrics/metricRows';
-import { unpackSplit, type PreparedDataset } from '../../core/dataset/prepared';
+import { trainingSetOf } from '../../core/dataset/prepared';
+import { stepsPerEpochFor, totalSteps } from '../../core/config/steps';
 import { toRunYaml } from '../../core/config/yamlConfig';
 import { memoryReport } from '../../backend/activate';
 import { memoryLimits } from '../../backend/limits';
-import { saveCheckpoint, saveWeightsCheckpoint } from '../../train/checkpointIO';
-import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from '../../train/pretrained';
-import { pretrainedFit } from '../../train/pretrainedMemory';
-import { runTraining, stepsPerEpochFor, type TrainData } from '../../train/runTraining';
+import { type EvalEvent, type StepEvent } from '../../train/runTraining';
+import { JobSetupError, runTrainJob } from '../../train/trainJob';
 import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
 import { count, percent } from '../io';
 import { startNodeBackend } from '../nodeBackend';
 import { progressReporter } from '../progress';
-import type { NodeBackend } from '../nodeBackend';
-import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown, type RunFile } from '../runFile';
+import { writeOutputFile, type InputFile } from '../output';
+import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, typedPath, type RunFile } from '../runFile';
+import { RUN_STATUS_FILE, writeRunStatus, type RunStatus } from '../runStatus';
 
 export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
 
@@ -38,8 +38,12 @@ training.eval_steps steps), on tfjs' wasm backend. Writes to DIR:
                   evaluation (the studio's CSV download)
   run.yaml        the run file as trained, --set values included
 
-Progress goes to stderr: a bar on a terminal, one line per epoch otherwise. Ctrl-C stops after the current step
-and still writes the files; a second Ctrl-C quits at once.
+  run-status.json whether the run is running or ended (finished, stopped, failed); \`ner evaluate\` warns about a
+                  checkpoint.zip older than an unfinished run in its folder
+
+Each file is written whole or not at all, never over the run file or the data. Progress goes to stderr: a bar on a
+terminal, one line per epoch otherwise. Ctrl-C (or SIGTERM) stops after the current step and still writes the
+files; a second one quits at once. A run that fails before its first step removes the folders it made.
 
 With model.encoder pretrained, model.base_model names a Hugging Face checkpoint folder (config.json,
 model.safetensors, the tokenizer files), relative to FILE; a Hub id is not downloaded, so download the folder first.
@@ -57,39 +61,39 @@ const spec = {
 
 const timestamp = () => new Date().toISOString().replace(/\..*$/, '').replace(/[-:]/g, '').replace('T', '-');
 
-function write(path: string, data: string | Uint8Array): void {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    throw new CliError(`cannot write ${shown(path)}: ${(e as Error).message}`);
-  }
-}
-
-function makeDir(dir: string): void {
+/** Makes `dir` and any missing parents; returns the folders it made, deepest last, so a failed start can remove them. */
+function makeDir(dir: string): string[] {
+  const made: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) made.unshift(d);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new CliError(`cannot create ${shown(dir)}: ${(e as Error).message}`);
+    throw new CliError(`cannot create ${dir}: ${(e as Error).message}`);
+  }
+  return made;
+}
+
+/** Removes what a run that never took a step left: its status file, then each folder it made that is now empty. */
+function undoStart(outDir: string, made: string[]): void {
+  try {
+    unlinkSync(join(outDir, RUN_STATUS_FILE));
+  } catch {
+    // never written
+  }
+  for (const dir of [...made].reverse()) {
+    try {
+      if (readdirSync(dir).length === 0) rmdirSync(dir);
+    } catch {
+      // gone, or not ours to remove
+    }
   }
 }
 
-/**
- * encoder 'pretrained', as the training worker's withPretrained: reads the base model, gives the sentences their
- * subword pieces, and refuses a model that does not fit.
- */
-async function withPretrained(runFile: RunFile, prepared: PreparedDataset, data: TrainData, backend: NodeBackend): Promise<{ data: TrainData; baseModel: Map<string, Uint8Array> }> {
-  const { config } = runFile.yaml;
-  const files = loadBaseModelFiles(runFile);
-  try {
-    const base = readPretrainedBase(files);
-    const ready = pretrainedTrainData(config, base, data, { train: prepared.text.train.tokens, dev: prepared.text.dev.tokens });
-    // Node's total memory stands in for the browser's navigator.deviceMemory.
-    const fit = pretrainedFit(config, base.spec, data.vocab.labels.length, await memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 }), longestWindow(ready.train));
-    if (fit.problem) throw new Error(`${config.baseModel} does not fit on ${backend}, so training did not start: ${fit.problem}`);
-    return { data: ready, baseModel: baseModelFiles(base) };
-  } catch (e) {
-    throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${(e as Error).message}`);
-  }
+/** The files a run reads, which its outputs must never replace. */
+function inputsOf(runFile: RunFile): InputFile[] {
+  const data = runFile.yaml.data;
+  const splits = (['train', 'dev', 'test'] as const).flatMap((k) => (data[k] ? [{ path: typedPath(runFile, data[k]), role: `data.${k} of ${runFile.file}` }] : []));
+  return [{ path: runFile.file, role: 'the run file' }, ...splits];
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -97,65 +101,88 @@ export async function run(args: string[]): Promise<number> {
   if (!options.config) throw new UsageError('train needs --config FILE');
   const runFile = readRunFile(options.config, options.set);
   const { yaml } = runFile;
-  const config = yaml.config;
   const { prepared } = loadRunData(runFile);
-  let data: TrainData = { vocab: prepared.vocab, train: unpackSplit(prepared.train), dev: unpackSplit(prepared.dev), wordVectors: loadWordVectors(runFile) };
+  const wordVectors = loadWordVectors(runFile);
+  const baseModel = yaml.config.encoder === 'pretrained' ? loadBaseModelFiles(runFile) : undefined;
 
-  const outDir = options.out ? resolve(options.out) : yaml.paths.checkpointDir ? pathFromRunFile(runFile, yaml.paths.checkpointDir) : resolve('runs', timestamp());
-  const logDir = !options.out && yaml.paths.logDir ? pathFromRunFile(runFile, yaml.paths.logDir) : outDir;
-  makeDir(outDir);
-  makeDir(logDir);
+  // Paths as typed (relative to here, or absolute), so messages show them the way the person wrote them.
+  const outDir = options.out ?? (yaml.paths.checkpointDir ? typedPath(runFile, yaml.paths.checkpointDir) : join('runs', timestamp()));
+  const logDir = !options.out && yaml.paths.logDir ? typedPath(runFile, yaml.paths.logDir) : outDir;
+  const made = [...makeDir(outDir), ...makeDir(logDir)];
+  const status: RunStatus = { status: 'running', started: new Date().toISOString() };
+  writeRunStatus(outDir, status);
+  let stepsDone = 0;
+  try {
+    return await trainInto(runFile, prepared, { outDir, logDir, wordVectors, baseModel, status, onStep: () => stepsDone++ });
+  } catch (e) {
+    // Before the first step nothing was trained: leave no trace. After it, the folder says the run failed.
+    if (stepsDone === 0) undoStart(outDir, made);
+    else writeRunStatus(outDir, { ...status, status: 'failed', ended: new Date().toISOString(), steps: stepsDone, error: (e as Error).message.split('\n')[0] });
+    throw e;
+  }
+}
 
+interface Destination {
+  outDir: string;
+  logDir: string;
+  wordVectors: ReturnType<typeof loadWordVectors>;
+  baseModel: ReturnType<typeof loadBaseModelFiles> | undefined;
+  status: RunStatus;
+  onStep: () => void;
+}
+
+async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunData>['prepared'], where: Destination): Promise<number> {
+  const { yaml } = runFile;
+  const config = yaml.config;
+  const { outDir, logDir, wordVectors, baseModel } = where;
+  const set = trainingSetOf(prepared, config.encoder === 'pretrained');
   const backend = await startNodeBackend(config.backend);
-  let baseModel: Map<string, Uint8Array> | undefined;
-  if (config.encoder === 'pretrained') ({ data, baseModel } = await withPretrained(runFile, prepared, data, backend));
-  const stepsPerEpoch = stepsPerEpochFor(config, data.train.length);
-  const planned = config.epochs * stepsPerEpoch;
-  const totalSteps = config.maxSteps > 0 ? Math.min(config.maxSteps, planned) : planned;
+  const planned = totalSteps(config, stepsPerEpochFor(config, set.train.count));
   process.stderr.write(
-    `training on ${backend}: ${count(data.train.length)} train and ${count(data.dev.length)} dev sentences, ` +
-      `${prepared.vocab.labels.length} labels, ${count(totalSteps)} steps of batch ${config.batchSize}\n`,
+    `training on ${backend}: ${count(set.train.count)} train and ${count(set.dev.count)} dev sentences, ` +
+      `${prepared.vocab.labels.length} labels, ${count(planned)} steps of batch ${config.batchSize}\n`,
   );
 
   const steps: MetricStep[] = [];
   const evals: MetricEval[] = [];
-  const progress = progressReporter({ totalSteps, epochs: config.epochs });
+  const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let stopRequested = false;
-  const onSigint = () => {
-    if (stopRequested) process.exit(130);
+  // SIGTERM (a scheduler, `kill`, a closing terminal) is asked to stop like Ctrl-C, so the files are still written.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) process.exit(signal === 'SIGTERM' ? 143 : 130);
     stopRequested = true;
-    process.stderr.write('\nstopping after this step (Ctrl-C again to quit now)\n');
+    process.stderr.write(`\nstopping after this step (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit now)\n`);
   };
-  process.on('SIGINT', onSigint);
-  let result;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let job;
   try {
-    result = await runTraining(config, data, {
+    const hooks = {
       shouldStop: () => stopRequested,
-      onStep: (e) => {
+      onStep: (e: StepEvent) => {
+        where.onStep();
         // As the training worker: live tensors and their bytes after each step, for the CSV's memory rows.
         const mem = memoryReport();
         steps.push({ ...e, tensors: mem.tensors, bytes: mem.bytes });
         progress.step(e);
       },
-      onEval: (e) => {
+      onEval: (e: EvalEvent) => {
         const s = e.scores;
         evals.push({ step: e.step, epoch: e.epoch, precision: s.precision, recall: s.recall, f1: s.f1, accuracy: s.accuracy, perType: s.perType, wallTime: e.wallTime });
         progress.evaluated(e);
       },
-    });
+    };
+    // Node's total memory stands in for the browser's navigator.deviceMemory.
+    const limits = () => memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 });
+    job = await runTrainJob(config, set, hooks, { backend, limits, baseModel, wordVectors });
   } catch (e) {
+    if (e instanceof JobSetupError && e.key === 'baseModel') throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${e.message}`);
     throw new CliError(`${runFile.file}: ${(e as Error).message}`);
   } finally {
     progress.finish();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-
-  // As the training worker: the download is the best dev checkpoint; without a dev split, the last weights.
-  const trained = { steps: result.steps, epochs: result.epochs, bestDevF1: result.bestDevF1, bestStep: result.best?.step ?? null, backend, createdAt: new Date().toISOString() };
-  const bytes = result.best
-    ? saveWeightsCheckpoint(result.best.weights, config, data.vocab, trained, baseModel)
-    : await saveCheckpoint(result.tagger, config, data.vocab, trained, baseModel);
-  result.tagger.dispose();
 
   const checkpointPath = join(outDir, 'checkpoint.zip');
   const csvPath = join(logDir, 'metrics.csv');
@@ -163,17 +190,19 @@ export async function run(args: string[]): Promise<number> {
   const dataPaths = Object.fromEntries(
     (['train', 'dev', 'test'] as const).flatMap((k) => (yaml.data[k] ? [[k, pathFromRunFile(runFile, yaml.data[k])]] : [])),
   );
-  write(checkpointPath, bytes);
-  write(csvPath, metricsToCsv(metricRows(basename(outDir), steps, evals)));
+  const inputs = inputsOf(runFile);
+  writeOutputFile(checkpointPath, job.checkpoint, { inputs });
+  writeOutputFile(csvPath, metricsToCsv(metricRows(basename(resolve(outDir)), steps, evals)), { inputs });
   // As the data paths: the base model folder from where run.yaml now lies.
-  const asTrained = baseModel ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
-  write(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }));
+  const asTrained = config.encoder === 'pretrained' ? { ...config, baseModel: pathFromRunFile(runFile, config.baseModel) } : config;
+  writeOutputFile(yamlPath, toRunYaml(asTrained, { ...dataPaths, scheme: yaml.data.scheme }, { model: yaml.model }), { inputs });
+  writeRunStatus(outDir, { ...where.status, status: job.status === 'stopped' ? 'stopped' : 'finished', ended: new Date().toISOString(), steps: job.steps });
 
-  const how = result.status === 'stopped' ? 'stopped' : result.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
-  const best = result.best ? `best dev F1 ${percent(result.best.f1)} at step ${result.best.step}` : 'no dev data: the last weights';
+  const how = job.status === 'stopped' ? 'stopped' : job.stoppedEarly ? 'stopped early (no better dev F1)' : 'finished';
+  const best = job.bestStep !== null && job.bestDevF1 !== null ? `best dev F1 ${percent(job.bestDevF1)} at step ${job.bestStep}` : 'no dev data: the last weights';
   process.stdout.write(
-    `${how} after ${count(result.steps)} steps, ${result.epochs} epochs; ${best}\n` +
-      `checkpoint  ${shown(checkpointPath)}\nmetrics     ${shown(csvPath)}\nrun file    ${shown(yamlPath)}\n`,
+    `${how} after ${count(job.steps)} steps, ${job.epochs} epochs; ${best}\n` +
+      `checkpoint  ${checkpointPath}\nmetrics     ${csvPath}\nrun file    ${yamlPath}\n`,
   );
   return 0;
 }

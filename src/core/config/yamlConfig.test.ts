@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from './config';
 import { applyPreset } from './presets';
-import { parseRunYaml, toRunYaml, YAML_PATH_OF } from './yamlConfig';
+import { OverrideError, parseRunYaml, toRunYaml, YAML_PATH_OF } from './yamlConfig';
 
 /** The seed pipeline's config.yaml, with this project's keys. */
 const SEED = `
@@ -150,8 +150,28 @@ describe('parseRunYaml', () => {
     const r = parseRunYaml(SEED, 'config.yaml', ['training.lr=0.05', 'model.crf=false', 'model.loss.type=cross_entropy', 'data.dev=other.conll']);
     expect(r.config).toMatchObject({ learningRate: 0.05, crf: false, loss: 'cross_entropy' });
     expect(r.data.dev).toBe('other.conll');
-    expect(() => parseRunYaml(SEED, 'config.yaml', ['training.epochs=none'])).toThrow("config.yaml (--set): training.epochs: must be a number, got 'none'");
-    expect(() => parseRunYaml(SEED, 'config.yaml', ['training.epochs'])).toThrow(/expected key=value/);
+  });
+
+  // A wrong --set is a bad command line (OverrideError: the CLI exits 2); a wrong file is bad input.
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+  it.each<[string, string, string[], boolean, RegExp]>([
+    ['a --set with a value of the wrong type', SEED, ['training.epochs=none'], true, /^--set training\.epochs: must be a number, got 'none'$/],
+    ['a --set without =', SEED, ['training.epochs'], true, /^--set training\.epochs: expected key=value/],
+    ['a --set with an empty key', SEED, ['=3'], true, /^--set =3: expected key=value/],
+    ['a --set whose value is not YAML', SEED, ['training.lr=[1'], true, /^--set training\.lr=\[1: the value is not valid YAML/],
+    ['.nan in the file, shown as YAML writes it', 'training:\n  lr: .nan\n', [], false, /^run\.yaml:2: training\.lr: must be a number, got \.nan \(not a number\)$/],
+    ['-.inf from --set', SEED, ['training.lr=-.inf'], true, /^--set training\.lr: must be a number, got -\.inf \(infinity\)$/],
+    ['an alias bomb names the file', bomb, [], false, /^run\.yaml: Excessive alias count.*: its aliases \(\*name\) expand to too many values/],
+  ])('%s', (_name, text, overrides, fromSet, message) => {
+    let error: unknown;
+    try {
+      parseRunYaml(text, 'run.yaml', overrides);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect(error instanceof OverrideError).toBe(fromSet);
+    expect((error as Error).message).toMatch(message);
   });
 });
 

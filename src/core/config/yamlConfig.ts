@@ -64,6 +64,10 @@ export interface RunYamlData {
   dev?: string;
   test?: string;
   scheme?: TagScheme;
+  /** Training sentences longer than this many tokens are split (core/dataset/longSentences.ts); 0 never splits. */
+  maxSentenceLength?: number;
+  /** Repair tags whose meaning is clear (b-per -> B-PER) instead of skipping their sentences (core/tags/tagForm.ts). */
+  fixTags?: boolean;
 }
 
 export interface RunYamlPaths {
@@ -86,7 +90,7 @@ export interface RunYaml {
   warnings: string[];
 }
 
-type Extra = 'string' | 'count' | 'mapping' | 'scheme' | 'preset';
+type Extra = 'string' | 'count' | 'boolean' | 'mapping' | 'scheme' | 'preset';
 /** A leaf is a RunConfig field, or one of the extras (read into data, paths or model). */
 type Leaf = { field: keyof RunConfig } | { extra: Extra; into: string };
 type Schema = { [key: string]: Leaf | Schema };
@@ -147,6 +151,8 @@ const SCHEMA: Schema = {
     dev: { extra: 'string', into: 'data.dev' },
     test: { extra: 'string', into: 'data.test' },
     scheme: { extra: 'scheme', into: 'data.scheme' },
+    max_sentence_length: { extra: 'count', into: 'data.maxSentenceLength' },
+    fix_tags: { extra: 'boolean', into: 'data.fixTags' },
   },
 };
 
@@ -162,7 +168,12 @@ export const YAML_PATH_OF = Object.fromEntries(
 ) as Record<keyof RunConfig, string>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+/** A value as messages show it: YAML's own words for NaN and infinities, which JSON would show as null. */
+const show = (v: unknown): string => {
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : `${v > 0 ? '' : '-'}.inf (infinity)`;
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+};
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -237,6 +248,9 @@ function setPath(root: Record<string, unknown>, path: string, value: unknown): v
   node[keys[keys.length - 1]] = value;
 }
 
+/** A --set that is not key=value, or whose value is wrong: a bad command line (the CLI exits 2), not a bad file. */
+export class OverrideError extends Error {}
+
 /**
  * Parses a run file. `overrides` are `path=value` strings (the CLI's --set), applied on top of the
  * file, each value read as YAML. Throws an Error naming `file` and the key path of every wrong value.
@@ -245,14 +259,22 @@ export function parseRunYaml(text: string, file: string, overrides: string[] = [
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) throw new Error(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`).join('\n'));
-  const root: unknown = doc.toJS() ?? {};
+  let root: unknown;
+  try {
+    root = doc.toJS() ?? {};
+  } catch (e) {
+    // The yaml package refuses aliases that would expand without bound ("billion laughs"), without naming the file.
+    throw new Error(`${file}: ${(e as Error).message}: its aliases (*name) expand to too many values; write the values out instead`);
+  }
   if (!isObject(root) || (doc.contents && !isMap(doc.contents))) throw new Error(`${file}: the top level must be a mapping (model:, training:, data:)`);
   const overridden = new Set<string>();
   for (const o of overrides) {
     const eq = o.indexOf('=');
-    if (eq <= 0) throw new Error(`--set ${o}: expected key=value, e.g. training.lr=0.001`);
     const path = o.slice(0, eq).trim();
-    setPath(root, path, parseDocument(o.slice(eq + 1)).toJS());
+    if (eq <= 0 || path === '') throw new OverrideError(`--set ${o}: expected key=value, e.g. training.lr=0.001`);
+    const value = parseDocument(o.slice(eq + 1));
+    if (value.errors.length > 0) throw new OverrideError(`--set ${o}: the value is not valid YAML (${value.errors[0].message.split('\n')[0]})`);
+    setPath(root, path, value.toJS());
     overridden.add(path);
   }
   /** Where a value came from, for messages: file:line, or the --set that gave it. */
@@ -297,7 +319,11 @@ export function parseRunYaml(text: string, file: string, overrides: string[] = [
       problems.push(`${where(path)}: ${path}${p.slice(key.length)}`);
     }
   }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) {
+    // Wrong values that all came from --set are a bad command line, not a bad file.
+    const fromSet = problems.every((p) => p.startsWith(`${file} (--set): `));
+    throw fromSet ? new OverrideError(problems.map((p) => `--set ${p.slice(`${file} (--set): `.length)}`).join('\n')) : new Error(problems.join('\n'));
+  }
 
   const gpus = found.gpus as number | undefined;
   if (gpus !== undefined && gpus > 1) warnings.push(`training.gpus: ${gpus} asked for; a run uses one device (training.backend)`);

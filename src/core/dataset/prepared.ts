@@ -48,6 +48,21 @@ export interface PreparedDataset {
   test: PackedSplit;
 }
 
+/**
+ * What a training job needs of a prepared dataset: the vocabularies and the train and dev ids. No test split, and the
+ * tokens as written only for a pretrained encoder, whose tokenizer reads them.
+ */
+export interface TrainingSet {
+  vocab: Vocabularies;
+  train: PackedSplit;
+  dev: PackedSplit;
+  tokens?: { train: string[][]; dev: string[][] };
+}
+
+export function trainingSetOf(d: PreparedDataset, withTokens: boolean): TrainingSet {
+  return { vocab: d.vocab, train: d.train, dev: d.dev, ...(withTokens ? { tokens: { train: d.text.train.tokens, dev: d.text.dev.tokens } } : {}) };
+}
+
 export function packSplit(sentences: EncodedSentence[]): PackedSplit {
   const count = sentences.length;
   const sentenceOffsets = new Int32Array(count + 1);

@@ -87,6 +87,22 @@ export function argmaxDecode(emissions: Float32Array, B: number, T: number, K: n
   return paths;
 }
 
+/** A batch's scores as decoding reads them: emissions [B, T, K], and the CRF's scores as the tagger decodes with them. */
+export interface DecodeScores {
+  B: number;
+  T: number;
+  K: number;
+  emissions: Float32Array;
+  /** Transition constraints already applied (forbidden transitions carry the large negative score); null: no CRF. */
+  crf: { transitions: Float32Array; start: Float32Array; end: Float32Array } | null;
+}
+
+/** The one decoding rule: Viterbi under the CRF's scores, or per-token argmax without a CRF. */
+export function decodePaths(scores: DecodeScores, lengths: number[]): number[][] {
+  const { B, T, K, emissions, crf } = scores;
+  return crf ? viterbiDecode(emissions, B, T, K, lengths, crf.transitions, crf.start, crf.end) : argmaxDecode(emissions, B, T, K, lengths);
+}
+
 function checkSizes(emissions: Float32Array, B: number, T: number, K: number, lengths: number[]): void {
   if (emissions.length !== B * T * K) {
     throw new Error(`emissions hold ${emissions.length} values, expected B*T*K = ${B}*${T}*${K}`);

@@ -131,13 +131,25 @@ const cases: Case[] = [
     name: 'NUL bytes mean binary',
     text: 'PK\u0003\u0004\u0000\u0000\u0008\u0000 O\n',
     sentences: [],
-    diagnostics: [['error', undefined, /binary/]],
+    diagnostics: [['error', 1, /looks like a binary file \(line 1 has a NUL byte\)/]],
   },
   {
-    name: 'many U+FFFD mean the bytes were not UTF-8 text',
+    name: 'a NUL names its line, however the text is cut',
+    text: 'a B-X\nb O\n\nc O\u0000\n',
+    sentences: [],
+    diagnostics: [['error', 4, /\(line 4 has a NUL byte\)/]],
+  },
+  {
+    name: 'control characters in bulk mean binary',
+    text: `${'\u0001\u0002\u0003\u0010'.repeat(10)} O\nword B-X\n`,
+    sentences: [],
+    diagnostics: [['error', undefined, /looks like a binary file, not text/]],
+  },
+  {
+    name: 'many U+FFFD mean bytes that were not UTF-8 were decoded as UTF-8',
     text: `${'\uFFFD'.repeat(40)} O\nword B-X\n`,
     sentences: [],
-    diagnostics: [['error', undefined, /not UTF-8/]],
+    diagnostics: [['error', undefined, /looks like a binary file, not text/]],
   },
   {
     name: 'a single U+FFFD in a token is kept',

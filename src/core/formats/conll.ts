@@ -12,6 +12,11 @@ export interface ColumnOptions {
   tagColumn?: number;
   /** Column of the token; default 0. */
   tokenColumn?: number;
+  /**
+   * Hand each sentence here as soon as it is read, instead of keeping it: a file of any size then streams through
+   * with only one sentence in memory (finish() returns no sentences, but the same diagnostics).
+   */
+  onSentence?: (sentence: Sentence) => void;
 }
 
 /** A broken file can have a bad line per row; past this many, one summary line says how many more. */
@@ -19,20 +24,26 @@ const MAX_LINE_DIAGNOSTICS = 20;
 /** Text handed to push() in one piece is cut into pieces of this many characters. */
 const PIECE = 1 << 20;
 
-/** NUL never occurs in text; U+FFFD in bulk means the bytes were not UTF-8 (a zip, a spreadsheet, Latin-1). */
+/**
+ * NUL never occurs in text, and other control characters (bar tab, line breaks, \f, \v) hardly: a file with
+ * either in bulk is binary (a zip, a spreadsheet, UTF-16 without a byte-order mark), whatever its decoding gave.
+ * U+FFFD in bulk means bytes that were not UTF-8 were decoded as UTF-8 by whoever handed us the text.
+ */
 class BinarySniffer {
   nul = false;
-  private replacements = 0;
+  private suspicious = 0;
   private length = 0;
 
   add(text: string): void {
     this.length += text.length;
     if (!this.nul && text.includes('\0')) this.nul = true;
-    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.replacements++;
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.suspicious++;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x01-\x08\x0E-\x1F\x7F]/.test(text)) this.suspicious += text.match(/[\x01-\x08\x0E-\x1F\x7F]/g)!.length;
   }
 
   get binary(): boolean {
-    return this.nul || (this.replacements >= 16 && this.replacements > this.length / 100);
+    return this.nul || (this.suspicious >= 16 && this.suspicious > this.length / 100);
   }
 }
 
@@ -40,6 +51,22 @@ export function looksBinary(text: string): boolean {
   const sniffer = new BinarySniffer();
   sniffer.add(text);
   return sniffer.binary;
+}
+
+/** The 1-based line of position `index` of a text (CRLF, LF and CR each end a line). */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+/** The message for a file that is not text; `nulLine` names the line of its first NUL byte. */
+export function binaryMessage(file: string, expected: string, nulLine?: number): string {
+  const where = nulLine !== undefined ? ` (line ${nulLine} has a NUL byte)` : '';
+  return `${file} looks like a binary file${where}, not text; expected ${expected}. A UTF-16 file needs its byte-order mark; else save it as UTF-8`;
 }
 
 // A line starting with printable ASCII other than '-' is neither blank nor -DOCSTART-: the common case, no regex.
@@ -58,6 +85,7 @@ export class ColumnParser {
   private readonly bounds: number[] = []; // [start, end) of each column of the current line
   private started = false;
   private lineNo = 0;
+  private nulLine: number | undefined;
   /** Set when the layout cannot be read: nothing after it counts. */
   private stopped = false;
 
@@ -75,6 +103,8 @@ export class ColumnParser {
   private tagCol = 0;
   private lineErrors = 0;
   private droppedSentences = 0;
+  private sentenceCount = 0;
+  private anyEntity = false;
 
   // The sentence being read; copied out when it ends.
   private readonly tokens: string[] = [];
@@ -93,8 +123,13 @@ export class ColumnParser {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
+    if (this.sniffer.nul) return;
     this.sniffer.add(chunk);
-    // A NUL makes the whole file binary: its lines no longer matter.
+    if (this.sniffer.nul && !this.stopped) {
+      // A NUL makes the whole file binary: the lines before it are only counted, for the message.
+      this.lineNo += this.lines.push(chunk.slice(0, chunk.indexOf('\0'))).length;
+      this.nulLine = this.lineNo + 1;
+    }
     if (this.sniffer.nul || this.stopped) return;
     // A whole file's text goes through in pieces, so that only a piece's lines exist at a time.
     for (let at = 0; at < chunk.length; at += PIECE) {
@@ -109,8 +144,8 @@ export class ColumnParser {
       if (this.tabbed === null) this.decideTabs(false);
     }
     if (this.sniffer.binary) {
-      const message = `${file} looks like a binary file or is not UTF-8 text; expected a text file with token and tag columns`;
-      return { file, sentences: [], diagnostics: [{ severity: 'error', file, message }] };
+      const message = binaryMessage(file, 'a text file with token and tag columns', this.nulLine);
+      return { file, sentences: [], diagnostics: [{ severity: 'error', file, ...(this.nulLine ? { line: this.nulLine } : {}), message }] };
     }
     if (this.stopped) return { file, sentences: [], diagnostics };
     this.endSentence();
@@ -118,17 +153,17 @@ export class ColumnParser {
     if (this.lineErrors > MAX_LINE_DIAGNOSTICS) {
       this.error(`${file}: ${this.lineErrors - MAX_LINE_DIAGNOSTICS} more lines with the wrong number of columns`);
     }
-    if (sentences.length === 0) {
+    if (this.sentenceCount === 0) {
       const why = this.droppedSentences > 0 ? ` (${this.droppedSentences} skipped for errors)` : '';
       this.error(`${file} contains no sentences${why}`);
-    } else if (sentences.every((s) => s.tags.every((t) => t === 'O'))) {
+    } else if (!this.anyEntity) {
       diagnostics.push({
         severity: 'warning',
         file,
         message: `${file} has no entity tags: every tag is O. Is the tag column (${this.tagCol}) right?`,
       });
     }
-    return { file, sentences, diagnostics };
+    return { file, sentences, diagnostics, separator: this.tabbed ? 'tab' : 'space' };
   }
 
   private error(message: string, line?: number): void {
@@ -211,7 +246,10 @@ export class ColumnParser {
       // Exact-size copies: arrays grown by push keep up to half again as many slots, a third of the memory here.
       const sentence: Sentence = { tokens: this.tokens.slice(), tags: this.tags.slice(), line: this.startLine };
       if (this.extra.length > 0) sentence.extra = this.extra.map((column) => column.slice());
-      this.sentences.push(sentence);
+      this.sentenceCount++;
+      this.anyEntity ||= sentence.tags.some((t) => t !== 'O');
+      if (this.options.onSentence) this.options.onSentence(sentence);
+      else this.sentences.push(sentence);
     }
     this.tokens.length = 0;
     this.tags.length = 0;

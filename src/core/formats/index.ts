@@ -2,9 +2,11 @@
  * @file One entry point for every NER file the studio and the `ner` command read: picks the reader by extension and
  * content, then checks the tag scheme so slips are reported with their line. Readers live in a table keyed by name.
  */
-import { looksBinary, parseColumns, type ColumnOptions } from './conll';
+import { binaryMessage, lineAt, looksBinary, parseColumns, type ColumnOptions } from './conll';
+import type { TextEncoding } from './encoding';
 import { columnLineOf, recordLineOf, repairSentences, validateScheme, type LineOf } from '../tags/schemeCheck';
 import { detectScheme, type TagScheme } from '../tags/tags';
+import { checkTagForms } from '../tags/tagForm';
 import type { ParsedFile } from '../types';
 import { sniffColumnLayout } from './columnLayout';
 import { parseJson, type JsonOptions } from './json';
@@ -16,6 +18,13 @@ export interface ParseOptions extends ColumnOptions, JsonOptions {
   validate?: boolean;
   /** Fix the slips whose fix is clear (see schemeCheck.ts), with one warning saying how many tags changed. */
   repair?: boolean;
+  /**
+   * Repair tags that fit no scheme but whose meaning is clear (`b-per` -> `B-PER`, see tags/tagForm.ts) instead of
+   * skipping their sentences with an error.
+   */
+  fixTags?: boolean;
+  /** The most text a file read whole (JSON) may hold; V8's longest string by default. Tests make it small. */
+  maxTextLength?: number;
 }
 
 interface Reader {
@@ -41,6 +50,8 @@ export interface ParsedInput extends ParsedFile {
   format: FormatName;
   /** The scheme the tags follow (by majority; see detectScheme). */
   scheme: TagScheme;
+  /** The encoding the file's bytes were in, where they were read here (cli/input.ts, worker/readFile.ts). */
+  encoding?: TextEncoding;
 }
 
 /** Whether a text is JSON records: a top-level array, or a first line that is a JSON object on its own. */
@@ -88,8 +99,10 @@ export function parseFile(text: string, file: string, options: ParseOptions = {}
 /** parseFile once the format is known and the byte-order mark is gone. */
 export function parseAs(format: FormatName, text: string, file: string, options: ParseOptions = {}): ParsedInput {
   if (format === 'json' && looksBinary(text)) {
-    const message = `${file} looks like a binary file or is not UTF-8 text; expected JSON records`;
-    return { file, sentences: [], diagnostics: [{ severity: 'error', file, message }], format, scheme: 'IOB2' };
+    const nul = text.indexOf('\0');
+    const line = nul >= 0 ? lineAt(text, nul) : undefined;
+    const message = binaryMessage(file, 'JSON records', line);
+    return { file, sentences: [], diagnostics: [{ severity: 'error', file, ...(line ? { line } : {}), message }], format, scheme: 'IOB2' };
   }
   return checkTags(READERS[format].parse(text, file, options), format, options);
 }
@@ -97,9 +110,14 @@ export function parseAs(format: FormatName, text: string, file: string, options:
 /** The scheme the tags of a parsed file follow, with a warning per slip (and the repairs) the options ask for. */
 export function checkTags(parsed: ParsedFile, format: FormatName, options: ParseOptions = {}): ParsedInput {
   const { file } = parsed;
-  const scheme = detectScheme(parsed.sentences.map((s) => s.tags));
   let { sentences } = parsed;
   const diagnostics = [...parsed.diagnostics];
+  if (options.validate !== false) {
+    const forms = checkTagForms(sentences, file, READERS[format].lineOf, options.fixTags);
+    sentences = forms.sentences;
+    diagnostics.push(...forms.diagnostics);
+  }
+  const scheme = detectScheme(sentences.map((s) => s.tags));
   if (options.validate !== false) diagnostics.push(...validateScheme(sentences, scheme, file, READERS[format].lineOf));
   if (options.repair) {
     const repair = repairSentences(sentences, scheme);
@@ -108,8 +126,5 @@ export function checkTags(parsed: ParsedFile, format: FormatName, options: Parse
       diagnostics.push({ severity: 'warning', file, message: `${file}: repaired ${repair.repaired} tags to follow ${scheme}` });
     }
   }
-  return { file, sentences, diagnostics, format, scheme };
+  return { ...parsed, sentences, diagnostics, format, scheme };
 }
-
-/** The line of a token in a file parseFile read, for messages that point into the file. */
-export const lineOfToken = (format: FormatName): LineOf => READERS[format].lineOf;

@@ -49,3 +49,47 @@ export function metricRows(run: string, steps: readonly MetricStep[], evals: rea
   }
   return rows.sort((a, b) => a.step - b.step || a.wallTime - b.wallTime);
 }
+
+/** One run's points read back from a metrics CSV. */
+export interface LoggedRun {
+  run: string;
+  steps: MetricStep[];
+  evals: MetricEval[];
+}
+
+/**
+ * The inverse of metricRows: the rows of a long CSV (one run or many, from the studio, `ner train` or
+ * ner_studio_torch) grouped by run, a step point per step with train/loss, an evaluation per step with dev/f1.
+ * Runs keep the order they first appear in; throws when no row is a loss or an F1.
+ */
+export function runsFromMetricRows(rows: readonly MetricRow[], file = 'CSV'): LoggedRun[] {
+  const runs = new Map<string, { steps: Map<number, Partial<MetricStep>>; evals: Map<number, Partial<MetricEval> & { perType: Record<string, { f1: number }> }> }>();
+  rows.forEach((r, i) => {
+    if (![r.step, r.epoch, r.wallTime, r.value].every(Number.isFinite)) throw new Error(`${file}: row ${i + 2} (${r.metric}) has a value that is not a number`);
+    let run = runs.get(r.run);
+    if (!run) runs.set(r.run, (run = { steps: new Map(), evals: new Map() }));
+    const base = { step: r.step, epoch: r.epoch, wallTime: r.wallTime };
+    if (r.metric.startsWith('dev/')) {
+      const e = run.evals.get(r.step) ?? { ...base, perType: {} };
+      run.evals.set(r.step, e);
+      const [, name, type] = /^dev\/([^/]+)(?:\/(.*))?$/s.exec(r.metric) ?? []; // dev/f1, dev/f1/TYPE
+      if (type !== undefined && name === 'f1') e.perType[type] = { f1: r.value };
+      else if (name === 'precision' || name === 'recall' || name === 'f1' || name === 'accuracy') e[name] = r.value;
+    } else {
+      const s: Partial<MetricStep> = run.steps.get(r.step) ?? { ...base };
+      run.steps.set(r.step, s);
+      if (r.metric === 'train/loss') s.loss = r.value;
+      else if (r.metric === 'train/tokens_per_sec') s.tokensPerSec = r.value;
+      else if (r.metric === 'memory/tensors') s.tensors = r.value;
+      else if (r.metric === 'memory/bytes') s.bytes = r.value;
+    }
+  });
+  const out: LoggedRun[] = [];
+  for (const [run, { steps, evals }] of runs) {
+    const stepPoints = [...steps.values()].filter((s) => s.loss !== undefined).map((s) => ({ tokensPerSec: 0, ...s }) as MetricStep);
+    const evalPoints = [...evals.values()].filter((e) => e.f1 !== undefined).map((e) => ({ precision: NaN, recall: NaN, accuracy: NaN, ...e }) as MetricEval);
+    if (stepPoints.length + evalPoints.length > 0) out.push({ run, steps: stepPoints.sort((a, b) => a.step - b.step), evals: evalPoints.sort((a, b) => a.step - b.step) });
+  }
+  if (out.length === 0) throw new Error(`${file}: no train/loss or dev/f1 rows; is this a metrics CSV (run,wall_time,step,epoch,metric,value)?`);
+  return out;
+}

@@ -4,7 +4,7 @@
  * after O is a PER entity, so IOB2 wants B-PER there. A type change inside an entity (B-PER I-LOC) has no clear
  * reading, and neither has a tag outside every scheme; those are reported and left as they are.
  */
-import { diagnosticLog } from '../formats/diagnosticLog';
+import { diagnosticLog, type DiagnosticLog } from '../formats/diagnosticLog';
 import { convertScheme, getSpans, splitTag, type TagScheme } from './tags';
 import type { Diagnostic, Sentence } from '../types';
 
@@ -28,6 +28,7 @@ export interface SchemeIssue {
 export const isRepairable = (kind: SchemeIssueKind) => kind !== 'unknownTag' && kind !== 'typeChange';
 
 const WELL_FORMED = /^[BIESLU]-./s;
+const SCHEMES: readonly TagScheme[] = ['IOB1', 'IOB2', 'IOBES', 'BILOU'];
 const PREFIXES: Record<TagScheme, string> = { IOB1: 'BIO', IOB2: 'BIO', IOBES: 'BIOES', BILOU: 'BIOLU' };
 const FAMILY: Record<string, string> = { E: 'an IOBES', S: 'an IOBES', L: 'a BILOU', U: 'a BILOU' };
 /** The prefix that ends a multi-token entity and the one for a single-token entity, where the scheme has them. */
@@ -57,16 +58,27 @@ const SENTENCE_START: Tok = { prefix: 'O', type: '', tag: 'O', wellFormed: true 
 /** After B- or I- an entity is still open: the next tag may continue it. */
 const isOpen = (t: Tok) => t.wellFormed && (t.prefix === 'B' || t.prefix === 'I');
 
+type Close = { last: string; single: string } | undefined;
+
+/** Whether a tag may continue an open entity: I-, or the scheme's closing E- / L-. */
+const continues = (t: Tok, close: Close) => t.prefix === 'I' || t.prefix === close?.last;
+
+// Module-level helpers rather than closures made per token: this runs over every tag of a corpus.
+function unclosed(issues: SchemeIssue[], at: number, open: Tok, close: Close): void {
+  const next = close ? `I-${open.type} or ${close.last}-${open.type}` : '';
+  issues.push({ kind: 'unclosed', token: at, message: `has ${open.tag}, not followed by ${next}: the entity is never closed` });
+}
+
+function issue(issues: SchemeIssue[], kind: SchemeIssueKind, token: number, tag: string, before: Tok, why: string): void {
+  const after = before === SENTENCE_START ? 'at the sentence start' : `after ${before.tag}`;
+  issues.push({ kind, token, message: `has ${tag} ${after}: ${why}` });
+}
+
 /** Every place where tags break the scheme, in token order. */
 export function findSchemeIssues(tags: readonly string[], scheme: TagScheme): SchemeIssue[] {
   const issues: SchemeIssue[] = [];
   const close = CLOSE[scheme];
-  const continues = (t: Tok) => t.prefix === 'I' || t.prefix === close?.last;
   let prev = SENTENCE_START;
-  const unclosed = (at: number, open: Tok) => {
-    const next = close ? `I-${open.type} or ${close.last}-${open.type}` : '';
-    issues.push({ kind: 'unclosed', token: at, message: `has ${open.tag}, not followed by ${next}: the entity is never closed` });
-  };
 
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
@@ -76,30 +88,25 @@ export function findSchemeIssues(tags: readonly string[], scheme: TagScheme): Sc
       continue;
     }
     const before = prev;
-    const issue = (kind: SchemeIssueKind, why: string) => {
-      const after = before === SENTENCE_START ? 'at the sentence start' : `after ${before.tag}`;
-      issues.push({ kind, token: i, message: `has ${tag} ${after}: ${why}` });
-    };
-
-    if (close && isOpen(prev) && !continues(cur)) unclosed(i - 1, prev);
+    if (close && isOpen(prev) && !continues(cur, close)) unclosed(issues, i - 1, prev, close);
     if (!cur.wellFormed) {
       const message = `has the tag ${JSON.stringify(tag)}, which fits no tag scheme: expected O, or B-, I-, E-, S-, L- or U- and a type`;
       issues.push({ kind: 'unknownTag', token: i, message });
     } else if (!PREFIXES[scheme].includes(cur.prefix)) {
-      issue('mixedScheme', `${FAMILY[cur.prefix]} tag in a ${scheme} file; the file mixes tag schemes`);
-    } else if (scheme !== 'IOB1' && isOpen(prev) && continues(cur) && prev.type !== cur.type) {
-      issue('typeChange', `the entity changes type part-way, and which type is meant is unclear`);
+      issue(issues, 'mixedScheme', i, tag, before, `${FAMILY[cur.prefix]} tag in a ${scheme} file; the file mixes tag schemes`);
+    } else if (scheme !== 'IOB1' && isOpen(prev) && continues(cur, close) && prev.type !== cur.type) {
+      issue(issues, 'typeChange', i, tag, before, `the entity changes type part-way, and which type is meant is unclear`);
     } else if (scheme === 'IOB2' && cur.prefix === 'I' && !isOpen(prev)) {
-      issue('noBegin', `IOB2 entities start with B-`);
+      issue(issues, 'noBegin', i, tag, before, `IOB2 entities start with B-`);
     } else if (scheme === 'IOB1' && cur.prefix === 'B' && !(isOpen(prev) && prev.type === cur.type)) {
-      issue('strayBegin', `in IOB1, B- only separates two adjacent ${cur.type} entities`);
-    } else if (close && continues(cur) && !isOpen(prev)) {
-      issue('noStart', `the entity has no start (B-${cur.type}, or ${close.single}-${cur.type} for one token)`);
+      issue(issues, 'strayBegin', i, tag, before, `in IOB1, B- only separates two adjacent ${cur.type} entities`);
+    } else if (close && continues(cur, close) && !isOpen(prev)) {
+      issue(issues, 'noStart', i, tag, before, `the entity has no start (B-${cur.type}, or ${close.single}-${cur.type} for one token)`);
     }
     prev = cur;
   }
-  if (close && isOpen(prev)) unclosed(tags.length - 1, prev);
-  return issues.sort((a, b) => a.token - b.token);
+  if (close && isOpen(prev)) unclosed(issues, tags.length - 1, prev, close);
+  return issues.length > 1 ? issues.sort((a, b) => a.token - b.token) : issues;
 }
 
 /** Where in its file a token is: column files hold one token per line, JSON records one sentence per line. */
@@ -118,6 +125,38 @@ export function validateScheme(sentences: readonly Sentence[], scheme: TagScheme
     }
   });
   return log.finish();
+}
+
+/**
+ * validateScheme for a file that streams by before its scheme is known: each sentence is checked against every
+ * scheme, and diagnostics(scheme) gives what validateScheme would have given for the scheme the vote chose.
+ */
+export class StreamingSchemeCheck {
+  private readonly logs: Record<TagScheme, DiagnosticLog>;
+  private n = 0;
+
+  constructor(
+    file: string,
+    private readonly lineOf: LineOf = columnLineOf,
+  ) {
+    this.logs = { IOB1: diagnosticLog(file), IOB2: diagnosticLog(file), IOBES: diagnosticLog(file), BILOU: diagnosticLog(file) };
+  }
+
+  add(sentence: Sentence): void {
+    this.n++;
+    if (sentence.tags.every((t) => t === 'O')) return; // no scheme finds fault with O alone
+    for (const scheme of SCHEMES) {
+      for (const issue of findSchemeIssues(sentence.tags, scheme)) {
+        const line = this.lineOf(sentence, issue.token);
+        const where = line === undefined ? `sentence ${this.n} token ${issue.token + 1} ` : '';
+        this.logs[scheme].add('warning', `${where}${issue.message}`, line);
+      }
+    }
+  }
+
+  diagnostics(scheme: TagScheme): Diagnostic[] {
+    return this.logs[scheme].finish();
+  }
 }
 
 /**

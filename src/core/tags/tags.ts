@@ -142,25 +142,42 @@ export function getStrictSpans(tags: string[], scheme: StrictScheme): Span[] {
  * Guess a corpus' scheme from the prefixes it uses: L-/U- mean BILOU, E-/S- mean IOBES. Otherwise count how entities
  * open (after O, another type or the sentence start): IOB2 when more open with B- than with I-, else IOB1. A vote,
  * not a first sighting, so one stray I- in an IOB2 file (or CoNLL-2003's two B-MISC after O) does not flip the answer.
+ * Sentences are added one at a time, so a file can be judged as it streams by.
  */
-export function detectScheme(sentences: readonly (readonly string[])[]): TagScheme {
-  let iobes = false;
-  let opensWithB = 0;
-  let opensWithI = 0;
-  for (const tags of sentences) {
+export class SchemeVote {
+  private bilou = false;
+  private iobes = false;
+  private opensWithB = 0;
+  private opensWithI = 0;
+
+  add(tags: readonly string[]): void {
+    if (this.bilou) return;
     let prev: Tok = { prefix: 'O', type: '' };
     for (const tag of tags) {
       const cur = splitTag(tag);
-      if (cur.prefix === 'L' || cur.prefix === 'U') return 'BILOU';
-      if (cur.prefix === 'E' || cur.prefix === 'S') iobes = true;
+      if (cur.prefix === 'L' || cur.prefix === 'U') {
+        this.bilou = true;
+        return;
+      }
+      if (cur.prefix === 'E' || cur.prefix === 'S') this.iobes = true;
       const opens = prev.prefix === 'O' || prev.type !== cur.type;
       // A bare type ('PER') reads as I- but says nothing about the scheme; only a written I- votes.
-      if (opens && cur.prefix === 'I' && tag.startsWith('I-')) opensWithI++;
-      if (opens && cur.prefix === 'B') opensWithB++;
+      if (opens && cur.prefix === 'I' && tag.startsWith('I-')) this.opensWithI++;
+      if (opens && cur.prefix === 'B') this.opensWithB++;
       prev = cur;
     }
   }
-  return iobes ? 'IOBES' : opensWithI > 0 && opensWithI >= opensWithB ? 'IOB1' : 'IOB2';
+
+  get scheme(): TagScheme {
+    if (this.bilou) return 'BILOU';
+    return this.iobes ? 'IOBES' : this.opensWithI > 0 && this.opensWithI >= this.opensWithB ? 'IOB1' : 'IOB2';
+  }
+}
+
+export function detectScheme(sentences: readonly (readonly string[])[]): TagScheme {
+  const vote = new SchemeVote();
+  for (const tags of sentences) vote.add(tags);
+  return vote.scheme;
 }
 
 /** Re-tag one sentence in another scheme, through the spans the default (lenient) reader finds. */

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { readHfCheckpoint } from './checkpoint';
 import { tinyCheckpointFiles } from '../../../testing/hfFixtures';
 import { fetchHubModel, type HubProgress } from './hub';
-import { cacheStorageFileCache, memoryFileCache } from './hubCache';
+import { cacheStorageFileCache } from './hubCache';
+import { memoryFileCache } from '../../../testing/fileCache';
 
 /**
  * A stand-in for the Hub on localhost: /{owner}/{name}/resolve/{revision}/{file}; large files

@@ -1,23 +1,12 @@
 /**
  * @file Where downloaded checkpoint files are kept between visits: the browser's Cache API (open
- * in pages and workers alike, and made for large binary responses), or memory for tests and Node.
+ * in pages and workers alike, and made for large binary responses), or any other FileCache (tests keep one in memory: testing/fileCache.ts).
  */
 
 /** Bytes by key (a file's Hub URL). */
 export interface FileCache {
   get(key: string): Promise<Uint8Array | null>;
   put(key: string, bytes: Uint8Array): Promise<void>;
-}
-
-export function memoryFileCache(): FileCache & { readonly entries: Map<string, Uint8Array> } {
-  const entries = new Map<string, Uint8Array>();
-  return {
-    entries,
-    get: async (key) => entries.get(key) ?? null,
-    put: async (key, bytes) => {
-      entries.set(key, bytes);
-    },
-  };
 }
 
 export const HUB_CACHE_NAME = 'ner-studio-hf-models';

@@ -1,11 +1,10 @@
 /**
- * @file Bidirectional LSTM over padded batches. The backward direction must read each sentence
- * from its own last word: the whole padded batch is flipped in time, which puts padding first,
- * and the masked LSTM keeps its zero initial state through those padded steps, so it starts at
- * the last real word exactly as if each sentence had been reversed within its length. tf.reverse
- * (unlike a per-sentence tf.gather) has a cheap gradient on every backend.
+ * @file Bidirectional LSTM over padded batches: both directions are one LSTM layer op (fused/lstm.ts). The backward
+ * direction reads each sentence from its own last word, exactly as if each sentence had been reversed within its
+ * length.
  */
 import * as tf from '@tensorflow/tfjs';
+import { lstmLayer } from '../fused/lstm';
 import { Lstm } from './lstm';
 import type { ParamStore, Rng } from './params';
 
@@ -21,8 +20,6 @@ export class BiLstm {
 
   /** x [B, T, D], mask [B, T] (real tokens first) -> [B, T, 2H]: forward then backward features. */
   run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {
-    const forward = this.fw.run(x, mask); // [B, T, H]
-    const backward = tf.reverse(this.bw.run(tf.reverse(x, 1), tf.reverse(mask, 1)), 1); // [B, T, H]
-    return tf.concat([forward, backward], 2);
+    return lstmLayer(x, mask, [this.fw, this.bw]);
   }
 }

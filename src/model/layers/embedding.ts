@@ -1,9 +1,10 @@
-/** @file Embedding lookup: rows of a [V, D] table picked with tf.gather (whose gradient needs UnsortedSegmentSum). */
+/** @file An embedding table [V, D] and its lookup by ids known on the host (the embedding op, fused/embedding.ts). */
 import * as tf from '@tensorflow/tfjs';
+import { embeddingLookup } from '../fused/embedding';
 import { ParamStore, uniformValues, type Rng } from './params';
 
 export class Embedding {
-  readonly table: tf.Variable; // [V, D]
+  readonly table: tf.Variable<tf.Rank.R2>; // [V, D]
 
   /** `rows` (id -> [D] vector, e.g. pre-trained word vectors) replace the random start of those ids. */
   constructor(store: ParamStore, name: string, vocabSize: number, dim: number, rng: Rng, rows?: ReadonlyMap<number, Float32Array>) {
@@ -15,11 +16,11 @@ export class Embedding {
       if (id < 0 || id >= vocabSize) throw new Error(`${name}: id ${id} is outside the vocabulary of ${vocabSize}`);
       values.set(row, id * dim);
     }
-    this.table = store.add(name, [vocabSize, dim], values);
+    this.table = store.add(name, [vocabSize, dim], values) as tf.Variable<tf.Rank.R2>;
   }
 
-  /** ids [N] int32 -> [N, D] */
-  lookup(ids: tf.Tensor1D): tf.Tensor2D {
-    return tf.gather(this.table, ids) as tf.Tensor2D;
+  /** ids [N] -> [N, D] */
+  lookup(ids: Int32Array): tf.Tensor2D {
+    return embeddingLookup(this.table, ids);
   }
 }

@@ -1,16 +1,16 @@
 /**
- * @file One LSTM direction, unrolled over time with plain tf ops (no tf.layers, so every op has a
- * gradient on cpu, wasm and webgpu). Padded steps leave the state unchanged and output zeros.
+ * @file One LSTM direction's variables; the recurrence itself is the LSTM layer op (fused/lstm.ts), fused on
+ * backends that have its kernels and unrolled plain tf ops elsewhere. Padded steps leave the state unchanged and
+ * output zeros.
  */
 import * as tf from '@tensorflow/tfjs';
-import { matMul } from './matMul';
+import { lstmLayer } from '../fused/lstm';
 import { glorotValues, ParamStore, type Rng } from './params';
-import { timeSteps } from './timeSteps';
 
 export class Lstm {
   /** [D + H, 4H]: rows for [x, h], columns for the gates i, f, g, o. */
-  readonly kernel: tf.Variable;
-  readonly bias: tf.Variable; // [4H]
+  readonly kernel: tf.Variable<tf.Rank.R2>;
+  readonly bias: tf.Variable<tf.Rank.R1>; // [4H]
 
   constructor(
     store: ParamStore,
@@ -20,10 +20,10 @@ export class Lstm {
     rng: Rng,
   ) {
     const H = hidden;
-    this.kernel = store.add(`${name}.kernel`, [inputDim + H, 4 * H], glorotValues(inputDim + H, 4 * H, rng));
+    this.kernel = store.add(`${name}.kernel`, [inputDim + H, 4 * H], glorotValues(inputDim + H, 4 * H, rng)) as tf.Variable<tf.Rank.R2>;
     const bias = new Float32Array(4 * H);
     bias.fill(1, H, 2 * H); // forget-gate bias 1: remember by default early in training
-    this.bias = store.add(`${name}.bias`, [4 * H], bias);
+    this.bias = store.add(`${name}.bias`, [4 * H], bias) as tf.Variable<tf.Rank.R1>;
   }
 
   /**
@@ -33,27 +33,6 @@ export class Lstm {
    * @returns [B, T, H], zeros at padded steps
    */
   run(x: tf.Tensor3D, mask: tf.Tensor2D): tf.Tensor3D {
-    const [B, T, D] = x.shape;
-    const H = this.hidden;
-    const wx = tf.slice(this.kernel, [0, 0], [D, 4 * H]); // [D, 4H]
-    const wh = tf.slice(this.kernel, [D, 0], [H, 4 * H]); // [H, 4H]
-    // The input half of [x, h] W for all steps at once: one big matMul instead of T small ones.
-    const xw = tf.add(matMul(x.reshape<tf.Tensor2D>([B * T, D]), wx), this.bias).reshape<tf.Tensor3D>([B, T, 4 * H]); // [B, T, 4H]
-    const xSteps = timeSteps(xw); // T x [B, 4H]
-    const mSteps = timeSteps(mask.reshape([B, T, 1])); // T x [B, 1]
-    let h: tf.Tensor2D = tf.zeros([B, H]);
-    let c: tf.Tensor2D = tf.zeros([B, H]);
-    const outputs: tf.Tensor2D[] = [];
-    for (let t = 0; t < T; t++) {
-      const z = tf.add(xSteps[t], matMul(h, wh)); // [B, 4H]
-      const [zi, zf, zg, zo] = tf.split(z, 4, 1) as tf.Tensor2D[];
-      const cNew = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zg)));
-      const hNew = tf.mul(tf.sigmoid(zo), tf.tanh(cNew));
-      const m = mSteps[t];
-      c = tf.add(c, tf.mul(m, tf.sub(cNew, c)));
-      h = tf.add(h, tf.mul(m, tf.sub(hNew, h)));
-      outputs.push(tf.mul(hNew, m));
-    }
-    return tf.stack(outputs, 1) as tf.Tensor3D; // [B, T, H]
+    return lstmLayer(x, mask, [this]);
   }
 }

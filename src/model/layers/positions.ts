@@ -56,6 +56,6 @@ export class LearnedPositions implements Positions {
   /** Positions past maxPositions - 1 share the last learned vector. */
   apply(T: number): tf.Tensor2D {
     const ids = Int32Array.from({ length: T }, (_, t) => Math.min(t, this.maxPositions - 1));
-    return this.embedding.lookup(tf.tensor1d(ids, 'int32')); // [T, D]
+    return this.embedding.lookup(ids); // [T, D]
   }
 }

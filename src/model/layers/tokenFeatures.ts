@@ -33,11 +33,8 @@ export class TokenFeatures {
   /** The batch's tokens -> [B, T, wordDim + charFilters]. Call inside tf.tidy. */
   apply(batch: Batch): tf.Tensor3D {
     const { size: B, maxLen: T, maxWordLen: C } = batch;
-    // The char mask is computed here, outside the gradient (no gradient for comparisons).
-    const charMask = new Float32Array(batch.chars.length);
-    for (let i = 0; i < charMask.length; i++) charMask[i] = batch.chars[i] > 0 ? 1 : 0;
-    const words = this.words.lookup(tf.tensor1d(batch.words, 'int32')); // [B*T, wordDim]
-    const chars = this.chars.apply(tf.tensor2d(batch.chars, [B * T, C], 'int32'), tf.tensor2d(charMask, [B * T, C])); // [B*T, charFilters]
+    const words = this.words.lookup(batch.words); // [B*T, wordDim]
+    const chars = this.chars.apply(batch.chars, B * T, C); // [B*T, charFilters]
     return tf.concat([words, chars], 1).reshape<tf.Tensor3D>([B, T, this.dim]); // [B, T, D]
   }
 }

@@ -14,6 +14,7 @@ export interface ComparisonRow {
 }
 
 export function describeConfig(r: RunRecord): string {
+  if (r.configUnknown) return 'from a CSV log: config not recorded';
   const c = r.config;
   return `${c.encoder}, ${c.loss}${c.crf ? ' + CRF' : ''}, lr ${c.learningRate}, batch ${c.batchSize}, ${c.epochs} epochs, seed ${c.seed}`;
 }

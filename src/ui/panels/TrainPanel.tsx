@@ -1,6 +1,6 @@
 /**
  * @file The run form: Train and Stop first (so they sit beside the live charts), then encoder, loss, CRF, the numbers
- * that matter, the backend. Train waits while files are read: a run trains the dataset the person sees.
+ * that matter, the backend; last, the settings in and out (a config YAML, a PyTorch project). Train waits while files are read: a run trains the dataset the person sees.
  */
 import { useState } from 'react';
 import { BACKEND_CHOICES, type RunConfig } from '../../core/config/config';
@@ -11,6 +11,7 @@ import { AdvancedFields } from './AdvancedFields';
 import { ConfigImport } from './ConfigImport';
 import { ModelFields } from './ModelFields';
 import { PretrainedPanel } from './PretrainedPanel';
+import { TorchProjectButton } from './TorchProjectButton';
 import { useOpenTab } from '../layout/openTab';
 
 export function TrainPanel() {
@@ -100,6 +101,9 @@ export function TrainPanel() {
       </div>
       <AdvancedFields config={config} set={set} />
       <ConfigImport />
+      <div className="buttons torch-project">
+        <TorchProjectButton />
+      </div>
     </form>
   );
 }

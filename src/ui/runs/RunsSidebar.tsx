@@ -7,6 +7,7 @@ import { useStudio } from '../../store';
 import { allRunsCsv } from '../../store/exports';
 import { downloadBlob } from '../components/download';
 import { CheckpointImport } from '../panels/CheckpointImport';
+import { CsvLogImport } from '../panels/CsvLogImport';
 import { RunActions } from './RunActions';
 import { RunsTable } from './RunsTable';
 
@@ -22,6 +23,7 @@ function AllRuns() {
           Download all runs CSV
         </button>
         <CheckpointImport />
+        <CsvLogImport />
       </div>
     </section>
   );

@@ -25,10 +25,7 @@ function ModelCell({ run }: { run: RunRecord }) {
       <span className="run-dataset" title={`${run.dataset}, ${run.trainSize} training sentences`}>
         {run.dataset}
       </span>{' '}
-      <span className="run-model">
-        {run.config.encoder} {run.config.loss}
-        {run.config.crf ? ' + CRF' : ''}
-      </span>
+      <span className="run-model">{run.configUnknown ? '–' : `${run.config.encoder} ${run.config.loss}${run.config.crf ? ' + CRF' : ''}`}</span>
     </>
   );
 }

@@ -43,7 +43,7 @@ function CsvLogDownload({ run }: { run: RunRecord }) {
 
 function ConfigDownload({ run }: { run: RunRecord }) {
   return (
-    <button type="button" onClick={() => downloadBlob(new Blob([toRunYaml(run.config)], { type: 'application/yaml' }), `${run.name}.yaml`)}>
+    <button type="button" disabled={run.configUnknown} onClick={() => downloadBlob(new Blob([toRunYaml(run.config)], { type: 'application/yaml' }), `${run.name}.yaml`)}>
       Download config YAML
     </button>
   );
