@@ -24,8 +24,8 @@ import type {
   MatchedVectors,
 } from './protocol';
 import type { TextPrediction } from '../train/predictText';
-import { describeAdapter, planBackend, type AdapterDescription } from '../backend/probe';
-import type { BackendChoice } from '../core/config/config';
+import { describeAdapter, type AdapterDescription } from '../backend/probe';
+import { previewBackend } from '../backend/measuredChoice';
 
 export type { AdapterDescription } from '../backend/probe';
 
@@ -261,12 +261,5 @@ export function probeAdapter(): Promise<AdapterDescription | null> {
   return adapterProbe;
 }
 
-/** The backend a run with this choice would train on, and why (the training worker's own rule), or why none. */
-export function plannedBackend(choice: BackendChoice, adapter: AdapterDescription | null): { name: string; reason: string } {
-  try {
-    const plan = planBackend(choice, adapter);
-    return { name: plan.name, reason: plan.reason };
-  } catch (e) {
-    return { name: 'none', reason: (e as Error).message };
-  }
-}
+/** The backend a run with this choice would train on, and why (the training worker's own rule), or why none; the header shows it. */
+export const plannedBackend = previewBackend;

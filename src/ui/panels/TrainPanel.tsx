@@ -94,7 +94,7 @@ export function TrainPanel() {
         <select id="backend" value={config.backend} onChange={(e) => set('backend')(e.target.value as RunConfig['backend'])}>
           {BACKEND_CHOICES.map((name) => (
             <option key={name} value={name}>
-              {name === 'auto' ? 'auto (WebGPU on a real GPU, else wasm)' : name}
+              {name === 'auto' ? 'auto (the faster on a real GPU, else wasm)' : name}
             </option>
           ))}
         </select>
