@@ -78,15 +78,20 @@ export async function benchChromium(
     await page.goto(`${base}/bench.html`);
     await page.waitForSelector('body[data-state]');
     // One call (and one fresh worker) per backend and preset: a slow one cannot hold up or time out the rest.
+    const jobs = (backend: BenchRequest['backend']) => [
+      ...request.presets.map((preset) => ({ label: preset, req: { ...request, presets: [preset], backbones: [], backend } })),
+      // Backbones run on webgpu only in the browser (a narrow twin on a software adapter); wasm is measured in Node.
+      ...(backend === 'webgpu' ? (request.backbones ?? []).map((name) => ({ label: name, req: { ...request, presets: [], backbones: [name], backend } })) : []),
+    ];
     for (const backend of backends) {
-      for (const preset of request.presets) {
+      for (const { label: preset, req: job } of jobs(backend)) {
         log(`chromium ${backend} ${preset}...`);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no result within ${timeoutMs / 60_000} min`)), timeoutMs);
         });
         try {
-          const r = await Promise.race([page.evaluate((req) => window.runBench(req), { ...request, presets: [preset], backend }), timeout]);
+          const r = await Promise.race([page.evaluate((req) => window.runBench(req), job), timeout]);
           result.runs.push(...r.runs);
           for (const note of r.notes) if (!result.notes.includes(note)) result.notes.push(note);
           for (const run of r.runs) log(`  ${run.train_sentences_per_s.toFixed(1)} sentences/s training, ${run.ms_per_step.toFixed(0)} ms/step`);

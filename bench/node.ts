@@ -1,6 +1,7 @@
 /** @file The benchmark's Node half: each backend tfjs has in Node, one after another in this process. */
 import { activateBackend } from '../src/backend/activate';
 import { benchmark, type BenchData, type BenchModel } from '../src/train/bench';
+import { backboneBenchmark } from '../src/train/backboneBench';
 import type { BenchRun } from '../src/train/benchReport';
 
 export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
@@ -16,6 +17,9 @@ export interface NodeBenchOptions {
   slowSteps: number;
   warmupSteps: number;
   predictSentences: number;
+  /** Pretrained backbones (train/backboneBench.ts), full size, LoRA, on wasm only. */
+  backbones: string[];
+  backboneSteps: number;
 }
 
 export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line: string) => void): Promise<{ runs: BenchRun[]; notes: string[] }> {
@@ -52,5 +56,19 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
       }
     }
   }
+  if (o.backbones.length > 0 && o.backends.includes('wasm')) {
+    await activateBackend('wasm');
+    for (const name of o.backbones) {
+      log(`node wasm ${name}...`);
+      try {
+        const run = await backboneBenchmark(data, { env: 'node', name, narrow: false, steps: o.backboneSteps, warmupSteps: 1, processBytes: () => process.memoryUsage().rss });
+        runs.push(run);
+        log(`  ${run.train_sentences_per_s.toFixed(2)} sequences/s training, ${run.ms_per_step.toFixed(0)} ms/step`);
+      } catch (e) {
+        notes.push(`node wasm ${name}: not measured (${(e as Error).message})`);
+      }
+    }
+  }
+  if (o.backbones.length > 0 && o.backends.includes('cpu')) notes.push('node cpu backbones: not measured (minutes a step at these sizes; wasm is the CPU path)');
   return { runs, notes };
 }

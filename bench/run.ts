@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../src/cli/args';
 import { isBenchEncoder } from '../src/train/benchPretrained';
 import { benchConfig, benchData, DEFAULT_BENCH_MODELS, isBenchPreset, type BenchModel } from '../src/train/bench';
+import { BACKBONE_BENCH_NAMES } from '../src/train/backboneBench';
 import { markdownTable, type BenchReport, type BenchRun } from '../src/train/benchReport';
 import type { BenchRequest } from '../src/bench/protocol';
 import { benchChromium } from './chromium';
@@ -22,7 +23,7 @@ const TOKENIZER_DIR = fileURLToPath(new URL('../testing/fixtures/hf/tiny-bert/',
 
 const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs node,chromium] [--backends wasm,cpu,webgpu]
                         [--presets NAME,...] [--slow-steps 3] [--warmup 2] [--predict 512] [--data FILE] [--json FILE]
-                        [--no-build]
+                        [--backbones NAME,...] [--backbone-steps 3] [--no-build]
 
   --steps N        measured training steps per run, after --warmup unmeasured ones (default 30)
   --slow-steps N   at most this many on the slow backends: cpu, and webgpu on a software adapter (default 3)
@@ -31,9 +32,13 @@ const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs no
   --backends LIST  wasm, cpu, webgpu, webgpu-unfused (default wasm, cpu, webgpu; cpu in Node only, webgpu in
                    Chromium only; webgpu-unfused is webgpu with the fused kernels off, to compare)
   --presets LIST   presets of src/core/presets.ts and the pretrained encoder with random weights, bert-mini (4
-                   layers, hidden 256) or bert-base (12 layers, hidden 768); default: ${DEFAULT_BENCH_MODELS.join(', ')}
+                   layers, hidden 256) or bert-base (12 layers, hidden 768); default: ${DEFAULT_BENCH_MODELS.join(', ')}; 'none' for none
   --predict N      sentences tagged for the prediction throughput (default 512)
   --data FILE      a training file (default ../shared/datasets/conll2003/iob2/train.txt, else the demo)
+  --backbones LIST pretrained backbones at their published sizes, random weights, LoRA, batch 8 (default all:
+                   ${BACKBONE_BENCH_NAMES.join(', ')}; 'none' for none): wasm in Node, and on webgpu in Chromium
+                   (a narrow twin there on a software adapter, for its dispatches per step)
+  --backbone-steps N  measured steps per backbone after one warm-up (default 3)
   --json FILE      also write {"runs":[...],"peer":{...}|null}
   --no-build       reuse the last build in bench/out/dist instead of building today's code for Chromium`;
 
@@ -50,6 +55,8 @@ const spec = {
     predict: text,
     data: text,
     json: text,
+    backbones: text,
+    'backbone-steps': text,
     'no-build': { type: 'boolean' },
   },
   positionals: { name: 'argument', min: 0, max: 0 },
@@ -74,13 +81,16 @@ async function main(argv: string[]): Promise<number> {
   const { options: o } = parseArgs(argv, spec);
   const steps = count(o.steps, 'steps', 30);
   const batchSize = count(o['batch-size'], 'batch-size', 32);
-  const presets = list(o.presets, DEFAULT_BENCH_MODELS);
+  const presets = o.presets === 'none' ? [] : list(o.presets, DEFAULT_BENCH_MODELS);
   const unknown = presets.filter((p) => !isBenchPreset(p));
   if (unknown.length > 0) throw new Error(`unknown preset ${unknown.join(', ')}; presets: ${DEFAULT_BENCH_MODELS.join(', ')}, bert-base`);
   const models = presets as BenchModel[];
   const tokenizer = models.some(isBenchEncoder)
     ? Object.fromEntries(['tokenizer.json', 'tokenizer_config.json'].map((f) => [f, readFileSync(`${TOKENIZER_DIR}${f}`, 'utf8')]))
     : undefined;
+  const backbones = o.backbones === 'none' ? [] : list(o.backbones, BACKBONE_BENCH_NAMES);
+  const unknownBackbones = backbones.filter((b) => !BACKBONE_BENCH_NAMES.includes(b));
+  if (unknownBackbones.length > 0) throw new Error(`unknown backbone ${unknownBackbones.join(', ')}; backbones: ${BACKBONE_BENCH_NAMES.join(', ')}`);
   const envs = list(o.envs, ['node', 'chromium']);
   const backends = list(o.backends, ['wasm', 'cpu', 'webgpu']);
   const dataFile = o.data ?? (existsSync(CONLL) ? CONLL : DEMO);
@@ -90,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
     slowSteps: count(o['slow-steps'], 'slow-steps', 3),
     warmupSteps: count(o.warmup, 'warmup', 2),
     predictSentences: count(o.predict, 'predict', 512),
+    backbones,
+    backboneSteps: count(o['backbone-steps'], 'backbone-steps', 3),
   };
 
   const trainText = readFileSync(dataFile, 'utf8');

@@ -5,6 +5,7 @@
 import type { Sentence } from '../src/core/types';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { registerHalfKernels } from '../src/backend/halfKernels';
 import { registerMissingWasmKernels } from '../src/backend/wasmKernels';
 
 /** The backends every tfjs test runs on in Node (webgpu needs a browser or Dawn). */
@@ -12,6 +13,7 @@ export const TEST_BACKENDS = ['cpu', 'wasm'] as const;
 
 export async function useBackend(name: (typeof TEST_BACKENDS)[number]): Promise<void> {
   if (name === 'wasm') registerMissingWasmKernels();
+  registerHalfKernels();
   if (!(await tf.setBackend(name))) throw new Error(`backend ${name} failed to start`);
   await tf.ready();
 }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from './probe';
 import { registerFastCpuKernels } from './cpuKernels';
+import { registerHalfKernels } from './halfKernels';
 import { registerMissingWasmKernels } from './wasmKernels';
 
 export async function activateBackend(name: BackendName): Promise<void> {
@@ -17,6 +18,7 @@ export async function activateBackend(name: BackendName): Promise<void> {
     // and which the `ner` commands do not use: PROD silences tfjs' warnings (and only them).
     if (tf.env().getBool('IS_NODE')) tf.env().set('PROD', true);
   }
+  registerHalfKernels();
   let ok = false;
   try {
     ok = await tf.setBackend(name);

@@ -3,6 +3,7 @@
 import { activateBackend } from '../backend/activate';
 import { describeAdapter, isSoftwareAdapter } from '../backend/probe';
 import { benchData, benchmark, isBenchPreset, tokenizerFromText } from '../train/bench';
+import { backboneBenchmark } from '../train/backboneBench';
 import { configureWasmAssets } from '../worker/wasmAssets';
 import { countDispatches } from './dispatchCounter';
 import { setFusedKernels } from '../model/fused/kernels';
@@ -44,6 +45,14 @@ async function run(req: BenchRequest): Promise<void> {
       post({ type: 'run', run: { ...run, backend: req.backend } });
     } catch (e) {
       post({ type: 'skip', preset, reason: (e as Error).message });
+    }
+  }
+  for (const name of req.backbones ?? []) {
+    try {
+      const run = await backboneBenchmark(data, { env: 'chromium', name, narrow: slow, steps: slow ? 1 : (req.backboneSteps ?? 3), warmupSteps: 1, dispatches });
+      post({ type: 'run', run });
+    } catch (e) {
+      post({ type: 'skip', preset: name, reason: (e as Error).message });
     }
   }
   post({ type: 'done' });

@@ -16,6 +16,9 @@ export interface BenchRequest {
   slowSteps: number;
   warmupSteps: number;
   predictSentences: number;
+  /** Pretrained backbones (train/backboneBench.ts); a narrow twin on a software WebGPU adapter. */
+  backbones?: string[];
+  backboneSteps?: number;
 }
 
 export type BenchResponse =

@@ -6,6 +6,7 @@ import type { Command } from './command';
 import { CliError, UsageError } from './command';
 import * as convert from './commands/convert';
 import * as evaluate from './commands/evaluate';
+import * as exportHf from './commands/exportHf';
 import * as exportTorch from './commands/exportTorch';
 import * as predict from './commands/predict';
 import * as prepareData from './commands/prepareData';
@@ -13,7 +14,7 @@ import * as score from './commands/score';
 import * as stats from './commands/stats';
 import * as train from './commands/train';
 
-export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict, 'export-torch': exportTorch } satisfies Record<string, Command>;
+export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict, 'export-hf': exportHf, 'export-torch': exportTorch } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../core/dataset/batch';
+import { allowedTransitions } from '../core/tags/constraints';
 import { buildVocabularies, makeEncoder } from '../core/dataset/vocab';
 import { checkTaggerConfig, DEFAULT_TAGGER, Tagger, type TaggerConfig } from './tagger';
 import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES, sentence } from '../../testing/tfjs';
@@ -97,6 +98,20 @@ describe.each(TEST_BACKENDS)('Tagger on %s', (backend) => {
     expect(dataSync).not.toHaveBeenCalled();
     expect(arraySync).not.toHaveBeenCalled();
     vi.restoreAllMocks();
+  });
+
+  test('decoding leaves the CRF as it was, with and without transition constraints', async () => {
+    await useBackend(backend);
+    await expectNoLeaks(async () => {
+      for (const allowed of [null, allowedTransitions(vocab.labels, 'IOB2')]) {
+        const tagger = new Tagger(config({ allowed }), 9);
+        const first = await tagger.predict(batch);
+        // A second decode and a loss read the CRF's variables again: neither may find them disposed.
+        expect(await tagger.predict(batch)).toEqual(first);
+        expect(Number.isFinite(await scalar(tagger.loss(batch, false)))).toBe(true);
+        tagger.dispose();
+      }
+    });
   });
 
   test('a batch of one-word sentences (T = 1) trains too', async () => {

@@ -145,8 +145,9 @@ export class Tagger {
   async predict(batch: Batch): Promise<number[][]> {
     if (!this.crf) return decodePaths(await this.decodeScores(batch), batch.lengths);
     const [emissions, trans, start, end] = tf.tidy(() => {
+      // Cloned: without constraints crfScores gives the CRF's own variables, which must outlive this call.
       const crf = this.crfScores()!;
-      return [this.forward(batch, false).emissions, crf.transitions, crf.start, crf.end] as const;
+      return [this.forward(batch, false).emissions, tf.clone(crf.transitions), tf.clone(crf.start), tf.clone(crf.end)] as const;
     });
     try {
       return await viterbiPaths(emissions, batch.lengths, trans, start, end);
@@ -172,6 +173,7 @@ export class Tagger {
   parameterCount(): number {
     let n = 0;
     for (const v of this.store.variables.values()) n += v.size;
+    for (const w of this.store.frozen.values()) n += w.size;
     return n;
   }
 
@@ -180,12 +182,14 @@ export class Tagger {
     for (const [name, v] of this.store.variables) {
       out.push({ name, shape: v.shape.slice(), data: (await v.data()) as Float32Array }); // sync point
     }
+    for (const [name, w] of this.store.frozen) out.push({ name, shape: w.shape.slice(), data: await w.read() }); // sync point
     return out;
   }
 
   importWeights(weights: Map<string, { shape: number[]; data: Float32Array | Int32Array }>): void {
     // Check everything before assigning anything, so a bad checkpoint leaves the tagger as it was.
-    for (const [name, v] of this.store.variables) {
+    const all: [string, { shape: readonly number[] }][] = [...this.store.variables, ...this.store.frozen];
+    for (const [name, v] of all) {
       const w = weights.get(name);
       if (!w) throw new Error(`Checkpoint lacks tensor '${name}' (shape [${v.shape}])`);
       const size = w.shape.reduce((a, b) => a * b, 1);
@@ -194,13 +198,14 @@ export class Tagger {
       }
     }
     for (const name of weights.keys()) {
-      if (!this.store.variables.has(name)) throw new Error(`Checkpoint tensor '${name}' does not belong to this model`);
+      if (!this.store.variables.has(name) && !this.store.frozen.has(name)) throw new Error(`Checkpoint tensor '${name}' does not belong to this model`);
     }
-    for (const [name, v] of this.store.variables) {
+    const valuesOf = (name: string) => {
       const w = weights.get(name)!;
-      const values = w.data instanceof Float32Array ? w.data : Float32Array.from(w.data);
-      tf.tidy(() => v.assign(tf.tensor(values, w.shape, 'float32')));
-    }
+      return w.data instanceof Float32Array ? w.data : Float32Array.from(w.data);
+    };
+    for (const [name, v] of this.store.variables) tf.tidy(() => v.assign(tf.tensor(valuesOf(name), v.shape, 'float32')));
+    for (const [name, w] of this.store.frozen) w.write(valuesOf(name));
   }
 
   dispose(): void {

@@ -3,10 +3,10 @@
  * (core/config.ts) is what a person chooses; train/runTraining.ts' taggerConfigFor turns it into this.
  */
 import type { AllowedTransitions } from '../core/tags/constraints';
-import type { EncoderName, RunConfig } from '../core/config/config';
+import type { DecoderContext, EncoderName, RunConfig } from '../core/config/config';
 import type { LossData } from '../core/losses/lossData';
 import { ENCODER_TABLE } from './encoders';
-import type { EncoderTraining } from './hf/encoder';
+import type { EncoderTraining } from './hf/training';
 import { LOSS_TABLE, type LossName } from './losses';
 
 /** The model's shape fields, as the run config names and documents them (core/config.ts). */
@@ -27,8 +27,14 @@ export interface TaggerConfig extends Pick<RunConfig, ShapeFields> {
   lossData?: LossData;
   /** With the CRF: the transitions the tag scheme allows (core/constraints.ts); null leaves all open. */
   allowed: AllowedTransitions | null;
-  /** pretrained: what of the encoder trains, and how predictions pool a word's pieces. */
-  pretrained?: { training: EncoderTraining; aggregation: 'first' | 'average' | 'max' };
+  /** pretrained: what of the encoder trains, how predictions pool a word's pieces, and what context a decoder's tokens see. */
+  pretrained?: {
+    training: EncoderTraining;
+    aggregation: 'first' | 'average' | 'max';
+    decoderContext?: DecoderContext;
+    /** Frozen dense weights kept in half precision (model/hf/halfWeights.ts). */
+    halfPrecision?: boolean;
+  };
 }
 
 export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {

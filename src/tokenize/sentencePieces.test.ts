@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandToPieces, pieceLabelsFor, wordPieces } from './sentencePieces';
+import { expandToPieces, pieceLabelsFor, reversedOrder, wordPieces } from './sentencePieces';
+import { batchSubwords } from '../core/dataset/subwords';
 import { loadSubwordTokenizer } from './subwordTokenizer';
 import { wordPieceJson } from '../../testing/tokenizers';
 
@@ -52,5 +53,29 @@ describe('wordPieces and expandToPieces', () => {
     expect([...expanded.words]).toEqual([4, 5, 6, 7, 8, 8]);
     expect([...expanded.pieces!.pieceOffsets]).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect([...expanded.pieces!.pieceTokens]).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('reversedOrder: a window read backwards word by word', () => {
+  it.each([
+    { what: 'specials stay, words swap, pieces keep their order', wordIds: [null, 0, 1, 1, 2, null], order: [0, 4, 2, 3, 1, 5] },
+    { what: 'no special tokens (Qwen2)', wordIds: [0, 0, 1, 2], order: [3, 2, 0, 1] },
+    { what: 'a prefix only (Llama)', wordIds: [null, 0, 1], order: [0, 2, 1] },
+    { what: 'a word whose pieces repeat across a window start (overlap)', wordIds: [null, 3, 3, 4, null], order: [0, 3, 1, 2, 4] },
+    { what: 'nothing but specials', wordIds: [null, null], order: [0, 1] },
+  ])('$what', ({ wordIds, order }) => {
+    expect([...reversedOrder(wordIds)]).toEqual(order);
+  });
+
+  it('batches carry it as flat indices, padding reading itself', () => {
+    const tokenizer = loadSubwordTokenizer(wordPieceJson());
+    const a = wordPieces(tokenizer, ['John', 'lives', 'in', 'New', 'Yorks'], { maxTokens: 64, stride: 8 }); // [CLS] john lives in new york ##s [SEP]
+    const b = wordPieces(tokenizer, ['Berlin'], { maxTokens: 64, stride: 8 }); // [CLS] berlin [SEP]
+    const batch = batchSubwords([{ pieces: a }, { pieces: b }], 5)!;
+    expect(batch.length).toBe(8);
+    expect([...batch.reverseIndex!.subarray(0, 8)]).toEqual([0, 5, 6, 4, 3, 2, 1, 7]);
+    expect([...batch.reverseIndex!.subarray(8)]).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+    const ids = [...batch.reverseIndex!.subarray(0, 8)].map((k) => batch.inputIds[k]);
+    expect(ids.map((id) => tokenizer.tokenOf(id))).toEqual(['[CLS]', 'york', '##s', 'new', 'in', 'lives', 'john', '[SEP]']);
   });
 });

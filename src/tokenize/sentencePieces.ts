@@ -35,7 +35,27 @@ export function wordPieces(tokenizer: SubwordTokenizer, words: readonly string[]
     window: Int32Array.from(owner),
     pieceOffsets,
     pieceTokens: Int32Array.from(tokens),
+    reversed: windows.map((w) => reversedOrder(w.wordIds)),
   };
+}
+
+/**
+ * A window's token order with its words backwards: the special tokens before and after stay in
+ * place, each word's pieces keep their own order ("New York ." -> ". New York" would be
+ * ". York New"), so a decoder reading it left to right sees each word's right-hand context.
+ */
+export function reversedOrder(wordIds: readonly (number | null)[]): Int32Array {
+  const first = wordIds.findIndex((w) => w !== null);
+  if (first < 0) return Int32Array.from(wordIds, (_, i) => i);
+  let end = wordIds.length;
+  while (wordIds[end - 1] === null) end--;
+  const words: number[][] = [];
+  for (let t = first; t < end; t++) {
+    if (t === first || wordIds[t] !== wordIds[t - 1]) words.push([]);
+    words[words.length - 1].push(t);
+  }
+  const order = [...Array.from({ length: first }, (_, i) => i), ...words.reverse().flat(), ...Array.from({ length: wordIds.length - end }, (_, i) => end + i)];
+  return Int32Array.from(order);
 }
 
 /** The encoded sentences with their word pieces attached; `words[i]` are sentence i's tokens as written. */
@@ -74,6 +94,7 @@ export function expandToPieces(sentence: EncodedSentence, pieceLabels: (label: n
       window: Int32Array.from(owner, (w) => p.window[w]),
       pieceOffsets: Int32Array.from({ length: n + 1 }, (_, k) => k),
       pieceTokens: p.pieceTokens,
+      ...(p.reversed ? { reversed: p.reversed } : {}),
     },
   };
 }

@@ -37,9 +37,12 @@ export function loadSubwordTokenizer(tokenizerJson: unknown, tokenizerConfig: un
   const kind = MODEL_KINDS[modelType];
   if (!kind) throw new Error(`tokenizer.json: model type '${modelType}' is not supported (WordPiece, BPE or Unigram)`);
   const config = isObject(tokenizerConfig) ? tokenizerConfig : {};
-  const json = withPrefixSpace(tokenizerJson);
-  // Words are encoded one at a time, so a byte-level BPE must mark each as following a space.
-  const tokenizer = new Tokenizer(json, kind === 'bpe' ? { ...config, add_prefix_space: true } : config);
+  const json = tokenizerJson;
+  // Words are encoded one at a time, each as if after a space (RoBERTa's add_prefix_space=True for
+  // pre-split words): a byte-level tokenizer gets the space itself, before its regex split, so
+  // "don't" becomes " don" + "'t" as in running text; Metaspace and WordPiece mark word starts alone.
+  const wordPrefix = isByteLevel(json) ? ' ' : '';
+  const tokenizer = new Tokenizer(json, config);
   const idOf = (token: unknown): number | null => {
     const text = tokenText(token);
     if (text === null) return null;
@@ -64,7 +67,7 @@ export function loadSubwordTokenizer(tokenizerJson: unknown, tokenizerConfig: un
     encodeWord(word: string): readonly number[] {
       const hit = cache.get(word);
       if (hit) return hit;
-      let ids = tokenizer.encode(word, { add_special_tokens: false }).ids;
+      let ids = tokenizer.encode(wordPrefix + word, { add_special_tokens: false }).ids;
       if (ids.length === 0) ids = [unkId ?? padId];
       if (cache.size >= MAX_CACHED_WORDS) cache.clear();
       cache.set(word, ids);
@@ -91,15 +94,10 @@ export function loadCheckpointTokenizer(checkpoint: {
   return loadSubwordTokenizer(wordPieceTokenizerJson(vocab, { lowercase: tokenizerConfig.do_lower_case !== false }), tokenizerConfig);
 }
 
-/** A copy whose ByteLevel pre-tokenizer adds a prefix space (RoBERTa's `add_prefix_space=True`). */
-function withPrefixSpace(json: Json): Json {
-  const fix = (p: unknown): unknown => {
-    if (!isObject(p)) return p;
-    if (p.type === 'ByteLevel') return { ...p, add_prefix_space: true };
-    if (p.type === 'Sequence' && Array.isArray(p.pretokenizers)) return { ...p, pretokenizers: p.pretokenizers.map(fix) };
-    return p;
-  };
-  return { ...json, pre_tokenizer: fix(json.pre_tokenizer) };
+/** Whether the pre-tokenizer maps bytes to characters (GPT-2, RoBERTa, Llama-3, Qwen2, ModernBERT). */
+export function isByteLevel(json: Json): boolean {
+  const byteLevel = (p: unknown): boolean => isObject(p) && (p.type === 'ByteLevel' || (p.type === 'Sequence' && Array.isArray(p.pretokenizers) && p.pretokenizers.some(byteLevel)));
+  return byteLevel(json.pre_tokenizer);
 }
 
 /** Reads the special tokens of a single sequence from the post-processor, else from tokenizer_config. */
@@ -132,6 +130,9 @@ function specialTokensAround(json: Json, config: Json, idOf: (t: unknown) => num
       return { prefix: [Number(p.cls[1])], suffix: [Number(p.sep[1])] };
     }
   }
+  // A post-processor that adds no special tokens (Qwen2's ByteLevel one) means none: decoders then
+  // see the words alone, as transformers gives them.
+  if (processors.length > 0) return { prefix: [], suffix: [] };
   const cls = idOf(config.cls_token) ?? idOf(config.bos_token);
   const sep = idOf(config.sep_token) ?? idOf(config.eos_token);
   return { prefix: cls === null ? [] : [cls], suffix: sep === null ? [] : [sep] };

@@ -54,7 +54,9 @@ export function loadCheckpoint(bytes: Uint8Array, file = 'checkpoint'): LoadedCh
     pretrained = readPretrainedBase(base, { weights: false });
   }
   const init = pretrained ? { pretrained: { spec: pretrained.spec, encoderWeights: null } } : {};
-  const tagger = new Tagger(taggerConfigFor(config, meta.vocab), config.seed, init);
+  // A loaded tagger scores with the weights exactly as saved: float16 storage only where the run asked for it by name.
+  const exact = config.frozenWeights === 'float16' ? config : { ...config, frozenWeights: 'float32' as const };
+  const tagger = new Tagger(taggerConfigFor(exact, meta.vocab), config.seed, init);
   try {
     const expected = new Map([...tagger.namedVariables()].map(([name, v]) => [name, v.shape]));
     tagger.importWeights(readCheckpointWeights(bytes, file, expected));

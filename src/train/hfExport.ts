@@ -41,6 +41,9 @@ export async function hfExportZip(checkpoint: Uint8Array, file = 'checkpoint'): 
         stride: config.stride,
         constrain_transitions: config.crf && config.constrainTransitions,
         crf_constraints_applied: config.crf && config.constrainTransitions,
+        // transformers runs a decoder causally: 'bidirectional' needs an all-ones 4-D attention mask,
+        // 'sentence+reverse' the average of the logits over the sentence and its words reversed (README).
+        ...(encoder.spec.causal ? { decoder_context: config.decoderContext } : {}),
       },
     });
     return zipSync(Object.fromEntries(files));

@@ -9,7 +9,7 @@ import type { RunConfig } from '../core/config/config';
 import type { EncodedSentence, Vocabularies } from '../core/dataset/vocab';
 import { readHfCheckpoint, TOKENIZER_FILES, type WeightData } from '../model/hf/checkpoint';
 import { parseEncoderConfig, type EncoderSpec } from '../model/hf/config';
-import type { EncoderTraining } from '../model/hf/encoder';
+import type { EncoderTraining } from '../model/hf/training';
 import { expandToPieces, pieceLabelsFor, withWordPieces, type PieceOptions } from '../tokenize/sentencePieces';
 import { loadCheckpointTokenizer, type SubwordTokenizer } from '../tokenize/subwordTokenizer';
 import type { TrainData } from './runTraining';
@@ -62,10 +62,15 @@ export function encoderTrainingFor(config: RunConfig): EncoderTraining {
     case 'top':
       return { mode: 'top', layers: config.topLayers };
     case 'lora':
-      return { mode: 'lora', rank: config.loraRank, alpha: config.loraAlpha };
+      return { mode: 'lora', rank: config.loraRank, alpha: config.loraAlpha, targets: config.loraMlp ? ['query', 'value', 'mlp'] : ['query', 'value'] };
     default:
       return config.finetune satisfies never;
   }
+}
+
+/** Whether the frozen dense weights are stored in half precision on this backend ('auto': on WebGPU). */
+export function halfPrecisionFor(config: Pick<RunConfig, 'frozenWeights'>, backend: string): boolean {
+  return config.frozenWeights === 'float16' || (config.frozenWeights === 'auto' && backend === 'webgpu');
 }
 
 /** Window sizes: config.maxLength within the model's limit (0: the limit), the stride checked against it. */

@@ -4,6 +4,7 @@
  * the CLI and tests all drive the same loop. Given the state a run handed out, it continues that
  * run's exact loss curve (see trainState.ts).
  */
+import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../core/dataset/batch';
 import { completeConfig, validateConfig, type RunConfig } from '../core/config/config';
 import { stepsPerEpochFor, totalSteps } from '../core/config/steps';
@@ -15,7 +16,7 @@ import type { EncodedSentence, Vocabularies } from '../core/dataset/vocab';
 import type { WordVectors } from '../core/vectors/wordVectors';
 import type { PretrainedInit } from '../model/encoders';
 import { Tagger, type TaggerConfig } from '../model/tagger';
-import { encoderTrainingFor } from './pretrained';
+import { encoderTrainingFor, halfPrecisionFor } from './pretrained';
 import { INITIAL_EARLY_STOPPING, observeEvaluation } from './earlyStopping';
 import { evaluateTagger } from './evaluate';
 import { makeOptimizer } from './optimizers';
@@ -130,7 +131,7 @@ export function taggerConfigFor(config: RunConfig, vocab: Vocabularies): TaggerC
     lossData: lossDataFor(vocab),
     // From the label names alone, so a checkpoint (which has the labels, not the data) decodes with the same rules.
     allowed: config.crf && config.constrainTransitions ? constraintsForLabels(vocab.labels) : null,
-    ...(config.encoder === 'pretrained' ? { pretrained: { training: encoderTrainingFor(config), aggregation: config.aggregation } } : {}),
+    ...(config.encoder === 'pretrained' ? { pretrained: { training: encoderTrainingFor(config), aggregation: config.aggregation, decoderContext: config.decoderContext, halfPrecision: halfPrecisionFor(config, tf.getBackend()) } } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import type { DeviceLimits } from '../model/hf/memory';
 import { saveCheckpoint, saveWeightsCheckpoint } from './checkpointIO';
 import { predictTags } from './evaluate';
 import { baseModelFiles, longestWindow, pretrainedTrainData, readPretrainedBase } from './pretrained';
-import { pretrainedFit } from './pretrainedMemory';
+import { pretrainedFit, weightStorageNote } from './pretrainedMemory';
 import { runTraining, type TrainData, type TrainHooks, type TrainResult } from './runTraining';
 import { weightMap, type TrainState } from './trainState';
 
@@ -32,6 +32,8 @@ export interface TrainJobOptions {
    * return null to fail. `from` is the step of that state (0 and saved false: from the start).
    */
   recover?: (error: unknown, from: { step: number; saved: boolean }) => Promise<string | null>;
+  /** A line for the person about how the run was set up (a pretrained encoder's weight storage). */
+  onNote?: (text: string) => void;
 }
 
 export interface TrainJobResult {
@@ -88,8 +90,9 @@ async function withPretrained(config: RunConfig, set: TrainingSet, data: TrainDa
     throw new JobSetupError('baseModel', (e as Error).message);
   }
   const ready = pretrainedTrainData(config, base, data, set.tokens);
-  const fit = pretrainedFit(config, base.spec, set.vocab.labels.length, await options.limits(), longestWindow(ready.train));
+  const fit = pretrainedFit(config, base.spec, set.vocab.labels.length, await options.limits(), longestWindow(ready.train), options.backend);
   if (fit.problem) throw new JobSetupError('baseModel', `${config.baseModel} does not fit on ${options.backend}, so training did not start: ${fit.problem}`);
+  options.onNote?.(weightStorageNote(fit, config, options.backend));
   return { data: ready, baseModel: baseModelFiles(base) };
 }
 

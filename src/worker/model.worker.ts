@@ -23,6 +23,7 @@ function deliver(id: number, name: string, files: Map<string, Uint8Array>): void
   const summary: PretrainedSummary = {
     name,
     family: base.spec.family,
+    decoder: base.spec.causal,
     architectures: Array.isArray(config.architectures) ? config.architectures.map(String) : [],
     hiddenSize: base.spec.hiddenSize,
     layers: base.spec.numLayers,
@@ -76,7 +77,7 @@ async function handle(msg: ModelRequest): Promise<void> {
     case 'fit': {
       const spec = parseEncoderConfig(JSON.parse(new TextDecoder().decode(msg.modelConfig)));
       const plan = planBackend(msg.config.backend, await describeAdapter(self.navigator.gpu));
-      const fit = pretrainedFit(msg.config, spec, msg.numLabels, await memoryLimits(plan.name, self.navigator));
+      const fit = pretrainedFit(msg.config, spec, msg.numLabels, await memoryLimits(plan.name, self.navigator), undefined, plan.name);
       post({ type: 'fit', id: msg.id, fit: { ...fit, backend: plan.name } });
       return;
     }

@@ -121,8 +121,10 @@ export interface PretrainedFiles {
 /** What the studio shows of a loaded checkpoint. */
 export interface PretrainedSummary {
   name: string;
-  /** 'bert', 'distilbert', 'roberta' or 'xlm-roberta'. */
+  /** model_type: 'bert', 'distilbert', 'roberta', 'xlm-roberta', 'llama', 'mistral', 'qwen2', 'modernbert' or 'deberta-v2'. */
   family: string;
+  /** A causal decoder (Llama, Mistral, Qwen2): the run chooses what context its tokens see (RunConfig.decoderContext). */
+  decoder: boolean;
   /** config.json's architectures, e.g. BertForMaskedLM. */
   architectures: string[];
   hiddenSize: number;
@@ -142,6 +144,8 @@ export interface PretrainedFitReport {
   trainable: number;
   memoryBytes: number;
   seqLen: number;
+  /** The frozen dense weights would be stored in float16 on this backend. */
+  halfPrecision: boolean;
   backend: BackendName;
   problem: string | null;
 }

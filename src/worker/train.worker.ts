@@ -93,6 +93,7 @@ async function train(msg: Start): Promise<void> {
     wordVectors,
     resumeFrom: msg.resumeFrom,
     predictDev: true,
+    onNote: (text) => post({ type: 'note', runId, text }),
     recover: async (err, from) => {
       // A lost device (driver reset, another tab's crash, or our own loseDevice): continue on wasm.
       if (plan.name !== 'webgpu') return null;

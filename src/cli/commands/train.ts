@@ -138,14 +138,6 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
   const set = trainingSetOf(prepared, config.encoder === 'pretrained');
   const backend = await startNodeBackend(config.backend);
   const planned = totalSteps(config, stepsPerEpochFor(config, set.train.count));
-  process.stderr.write(
-    `training on ${backend}: ${count(set.train.count)} train and ${count(set.dev.count)} dev sentences, ` +
-      `${prepared.vocab.labels.length} labels, ${count(planned)} steps of batch ${config.batchSize}\n`,
-  );
-
-  const steps: MetricStep[] = [];
-  const evals: MetricEval[] = [];
-  const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let stopRequested = false;
   // SIGTERM (a scheduler, `kill`, a closing terminal) is asked to stop like Ctrl-C, so the files are still written.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -155,6 +147,15 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Announced only once SIGTERM and Ctrl-C are handled: a scheduler may signal as soon as it reads this line.
+  process.stderr.write(
+    `training on ${backend}: ${count(set.train.count)} train and ${count(set.dev.count)} dev sentences, ` +
+      `${prepared.vocab.labels.length} labels, ${count(planned)} steps of batch ${config.batchSize}\n`,
+  );
+
+  const steps: MetricStep[] = [];
+  const evals: MetricEval[] = [];
+  const progress = progressReporter({ totalSteps: planned, epochs: config.epochs });
   let job;
   try {
     const hooks = {
@@ -174,7 +175,7 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
     };
     // Node's total memory stands in for the browser's navigator.deviceMemory.
     const limits = () => memoryLimits(backend, { deviceMemory: totalmem() / 2 ** 30 });
-    job = await runTrainJob(config, set, hooks, { backend, limits, baseModel, wordVectors });
+    job = await runTrainJob(config, set, hooks, { backend, limits, baseModel, wordVectors, onNote: (text) => process.stderr.write(`note: ${text}\n`) });
   } catch (e) {
     if (e instanceof JobSetupError && e.key === 'baseModel') throw new CliError(`${runFile.file}: model.base_model ${config.baseModel}: ${e.message}`);
     throw new CliError(`${runFile.file}: ${(e as Error).message}`);

@@ -23,6 +23,21 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 /** pretrained: what of the encoder trains (the head and CRF always do). */
 export const FINETUNE_MODES = ['full', 'frozen', 'top', 'lora'] as const;
 export type FinetuneMode = (typeof FINETUNE_MODES)[number];
+/**
+ * pretrained decoders (Llama, Mistral, Qwen2): what context a token's state sees. 'causal': the
+ * words before it only, as the model was trained; 'bidirectional': the causal mask lifted, both
+ * sides (LLM2Vec-style); 'sentence+reverse': a causal pass over the sentence and one over its words
+ * in reverse order, their states averaged, so each word sees both sides without changing the mask.
+ */
+export const DECODER_CONTEXTS = ['causal', 'bidirectional', 'sentence+reverse'] as const;
+export type DecoderContext = (typeof DECODER_CONTEXTS)[number];
+/**
+ * pretrained: how the encoder's frozen dense weights are stored. 'auto': half precision on WebGPU,
+ * where device memory is the limit, float32 elsewhere; 'float16' everywhere; 'float32' never halved.
+ * Arithmetic is float32 either way.
+ */
+export const FROZEN_WEIGHT_STORAGES = ['auto', 'float32', 'float16'] as const;
+export type FrozenWeightStorage = (typeof FROZEN_WEIGHT_STORAGES)[number];
 
 /** How the transformer encoder knows word order: fixed sine waves, or a learned vector per position. */
 export const POSITIONAL_ENCODINGS = ['sinusoidal', 'learned'] as const;
@@ -120,6 +135,12 @@ export interface RunConfig {
   /** pretrained, finetune 'lora': the adapters' rank and scale numerator (scale = alpha / rank). */
   loraRank: number;
   loraAlpha: number;
+  /** pretrained, finetune 'lora': adapters on the feed-forward layers too, not only the attention's query and value. */
+  loraMlp: boolean;
+  /** pretrained decoders: the context each token sees (DECODER_CONTEXTS); encoders see both sides anyway. */
+  decoderContext: DecoderContext;
+  /** pretrained: frozen dense weights in half precision ('auto': on WebGPU only). */
+  frozenWeights: FrozenWeightStorage;
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -166,6 +187,9 @@ export const DEFAULT_CONFIG: RunConfig = {
   topLayers: 2,
   loraRank: 8,
   loraAlpha: 16,
+  loraMlp: false,
+  decoderContext: 'bidirectional',
+  frozenWeights: 'auto',
 };
 
 /**
@@ -227,6 +251,8 @@ const CHOICES = {
   labelAlignment: LABEL_ALIGNMENTS,
   aggregation: AGGREGATIONS,
   finetune: FINETUNE_MODES,
+  decoderContext: DECODER_CONTEXTS,
+  frozenWeights: FROZEN_WEIGHT_STORAGES,
 } satisfies { [K in keyof RunConfig]?: readonly RunConfig[K][] };
 
 /** Every problem with a config, each starting with its key ('epochs: ...'); empty when the config can run. */
@@ -236,6 +262,7 @@ export function validateConfig(c: RunConfig): string[] {
     if (!allowed.includes(c[key])) problems.push(`${key}: '${c[key]}' is not one of ${allowed.join(', ')}`);
   }
   if (typeof c.crf !== 'boolean') problems.push(`crf: must be true or false`);
+  if (typeof c.loraMlp !== 'boolean') problems.push(`loraMlp: must be true or false`);
   if (typeof c.constrainTransitions !== 'boolean') problems.push(`constrainTransitions: must be true or false`);
   if (typeof c.wordVectors !== 'string') problems.push(`wordVectors: must be a file name, or '' for none`);
   for (const [key, r] of Object.entries(RANGES) as [NumericKey, (typeof RANGES)[NumericKey]][]) {

@@ -60,6 +60,9 @@ describe('parseRunYaml', () => {
     ['model:\n  encoder: pretrained\n  base_model: bert-base-cased\n  max_length: 16\n  stride: 14\n', 'run.yaml:5: model.stride: 14 must be below maxLength minus the 2 special tokens (14)'],
     ['model:\n  encoder: pretrained\n  base_model: x\n  finetune: adapters\n', "run.yaml:4: model.finetune: 'adapters' is not one of full, frozen, top, lora"],
     ['model:\n  lora:\n    rank: 0\n', 'run.yaml:3: model.lora.rank: 0 is outside 1..1024'],
+    ['model:\n  lora:\n    mlp: yes please\n', "run.yaml:3: model.lora.mlp: must be true or false, got 'yes please'"],
+    ['model:\n  decoder_context: both\n', "run.yaml:2: model.decoder_context: 'both' is not one of causal, bidirectional, sentence+reverse"],
+    ['model:\n  frozen_weights: bfloat16\n', "run.yaml:2: model.frozen_weights: 'bfloat16' is not one of auto, float32, float16"],
     ['model:\n  encoder: gru\n', "run.yaml:2: model.encoder: 'gru' is not an encoder (encoders: bilstm, transformer, pretrained)"],
     ['model:\n  preset: huge\n', "run.yaml:2: model.preset: 'huge' is not a preset (presets: bilstm-small, bilstm-base, transformer-small, transformer-base)"],
     ['model:\n  positional: rotary\n', "run.yaml:2: model.positional: 'rotary' is not one of sinusoidal, learned"],
@@ -116,7 +119,7 @@ describe('parseRunYaml', () => {
   it('reads the pretrained encoder keys and writes them back', () => {
     const text =
       'model:\n  encoder: pretrained\n  base_model: dslim/bert-base-NER\n  label_alignment: all\n  aggregation: max\n  max_length: 256\n  stride: 64\n' +
-      '  finetune: lora\n  top_layers: 4\n  lora:\n    rank: 4\n    alpha: 8\n';
+      '  finetune: lora\n  top_layers: 4\n  lora:\n    rank: 4\n    alpha: 8\n    mlp: true\n  decoder_context: sentence+reverse\n  frozen_weights: float16\n';
     const config = parseRunYaml(text, 'run.yaml').config;
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
@@ -130,6 +133,9 @@ describe('parseRunYaml', () => {
       topLayers: 4,
       loraRank: 4,
       loraAlpha: 8,
+      loraMlp: true,
+      decoderContext: 'sentence+reverse',
+      frozenWeights: 'float16',
     });
     expect(parseRunYaml(toRunYaml(config), 'again.yaml').config).toEqual(config);
   });

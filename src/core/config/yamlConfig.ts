@@ -9,7 +9,9 @@
  * | model.base_model                     | baseModel        | ''       | pretrained: Hugging Face model id or local checkpoint folder    |
  * | model.label_alignment, aggregation,  | labelAlignment.. |          | pretrained: first/all pieces labelled; first/average/max at     |
  * |   max_length, stride, finetune,      |   loraRank,      |          |   prediction; window tokens and overlap; full/frozen/top/lora;  |
- * |   top_layers, lora.rank, lora.alpha  |   loraAlpha      |          |   (README's Configuration has each default)                     |
+ * |   top_layers, lora.rank, lora.alpha, |   loraAlpha,     |          |   (README's Configuration has each default)                     |
+ * |   lora.mlp, decoder_context,         |   loraMlp, decoderContext, | | adapters on the MLP too; decoders: causal, bidirectional, sentence+reverse; |
+ * |   frozen_weights                     |   frozenWeights  | auto     |   frozen dense weights in float16 (auto: on WebGPU)             |
  * | model.num_labels                     | -                | -        | optional; the CLI checks it against the labels in data.train    |
  * | model.crf                            | crf              | true     | CRF layer: Viterbi decoding, and its likelihood for loss crf    |
  * | model.loss.type                      | loss             | crf      | a key of core/lossSpecs.ts (crf, cross_entropy, focal, dice...) |
@@ -106,7 +108,9 @@ const SCHEMA: Schema = {
     stride: { field: 'stride' },
     finetune: { field: 'finetune' },
     top_layers: { field: 'topLayers' },
-    lora: { rank: { field: 'loraRank' }, alpha: { field: 'loraAlpha' } },
+    lora: { rank: { field: 'loraRank' }, alpha: { field: 'loraAlpha' }, mlp: { field: 'loraMlp' } },
+    decoder_context: { field: 'decoderContext' },
+    frozen_weights: { field: 'frozenWeights' },
     num_labels: { extra: 'count', into: 'model.numLabels' },
     crf: { field: 'crf' },
     loss: { type: { field: 'loss' }, params: { field: 'lossParams' } },

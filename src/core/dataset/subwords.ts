@@ -16,6 +16,12 @@ export interface SentencePieces {
   pieceOffsets: Int32Array;
   /** Token indices inside that window, first piece first. */
   pieceTokens: Int32Array;
+  /**
+   * Per window, its tokens in the order of the sentence read backwards word by word (special tokens
+   * stay where they are, each word's pieces keep their order): reversed[w][s] is the index in
+   * window w of the s-th token of its reversed form. Decoders read it for 'sentence+reverse'.
+   */
+  reversed?: Int32Array[];
 }
 
 /** The subword side of a batch of B sentences padded to T positions, flat and row-major. */
@@ -28,6 +34,8 @@ export interface SubwordBatch {
   /** [B, T, P] index into the flat [W * S] tokens; 0 at padding. Column 0 is each position's first piece. */
   pieceIndex: Int32Array;
   pieceMask: Float32Array; // [B, T, P], 1 for real pieces
+  /** [W * S] flat token index read at each position of the word-reversed windows (padding reads itself); absent unless every sentence has `reversed`. */
+  reverseIndex?: Int32Array;
 }
 
 /** Packs the sentences' pieces; undefined unless every sentence has them. */
@@ -47,11 +55,14 @@ export function batchSubwords(sentences: readonly { pieces?: SentencePieces }[],
   const attentionMask = new Float32Array(W * S);
   const pieceIndex = new Int32Array(B * T * P);
   const pieceMask = new Float32Array(B * T * P);
+  const reverseIndex = all.every((p) => p.reversed) ? Int32Array.from({ length: W * S }, (_, k) => k) : undefined;
   let firstWindow = 0;
   all.forEach((p, b) => {
     p.windows.forEach((ids, w) => {
-      inputIds.set(ids, (firstWindow + w) * S);
-      attentionMask.fill(1, (firstWindow + w) * S, (firstWindow + w) * S + ids.length);
+      const row = (firstWindow + w) * S;
+      inputIds.set(ids, row);
+      attentionMask.fill(1, row, row + ids.length);
+      if (reverseIndex) p.reversed![w].forEach((from, s) => (reverseIndex[row + s] = row + from));
     });
     const n = p.window.length;
     if (n > T) throw new Error(`a sentence has ${n} subword positions but the batch only ${T}`);
@@ -65,5 +76,5 @@ export function batchSubwords(sentences: readonly { pieces?: SentencePieces }[],
     }
     firstWindow += p.windows.length;
   });
-  return { windows: W, length: S, inputIds, attentionMask, pieces: P, pieceIndex, pieceMask };
+  return { windows: W, length: S, inputIds, attentionMask, pieces: P, pieceIndex, pieceMask, ...(reverseIndex ? { reverseIndex } : {}) };
 }

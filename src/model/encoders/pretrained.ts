@@ -1,12 +1,15 @@
 /**
- * @file A pretrained Hugging Face encoder (BERT, DistilBERT, RoBERTa, XLM-R) behind the tagger's
- * encoder interface. It runs over the batch's subword windows (core/subwords.ts) and gathers each
- * position's first piece, so heads, losses and the CRF stay word-level. Its weights join the
- * tagger's store under their Hugging Face names ('bert.encoder.layer.0.attention.self.query.weight',
- * dense weights [in, out]); LoRA adapters as '<layer>.lora_A.weight' [in, r] and '.lora_B.weight' [r, out].
+ * @file A pretrained Hugging Face model (BERT family, Llama-style decoders, ModernBERT, DeBERTa)
+ * behind the tagger's encoder interface. It runs over the batch's subword windows (core/subwords.ts)
+ * and gathers each position's first piece, so heads, losses and the CRF stay word-level. A decoder
+ * reads both sides of a word with its causal mask lifted, or as the average of a pass over the
+ * sentence and one over its words reversed ('sentence+reverse'). Its weights join the tagger's
+ * store under their Hugging Face names ('bert.encoder.layer.0.attention.self.query.weight', dense
+ * weights [in, out]); LoRA adapters as '<layer>.lora_A.weight' [in, r] and '.lora_B.weight' [r, out].
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../../core/dataset/batch';
+import type { DecoderContext } from '../../core/config/config';
 import type { SubwordBatch } from '../../core/dataset/subwords';
 import { HfEncoder } from '../hf/encoder';
 import type { Encoder, EncoderContext } from './index';
@@ -20,11 +23,17 @@ export class PretrainedEncoder implements Encoder {
   readonly hf: HfEncoder;
   readonly outputDim: number;
   private readonly aggregation: PieceAggregation;
+  /** Decoders only; encoders attend to both sides anyway. */
+  private readonly context: DecoderContext | null;
 
   constructor({ config, store, rng, pretrained }: EncoderContext) {
     if (!pretrained || !config.pretrained) throw new Error('The pretrained encoder needs its checkpoint and settings (TaggerInit.pretrained, TaggerConfig.pretrained)');
-    this.hf = new HfEncoder(pretrained, { training: config.pretrained.training, seed: Math.floor(rng() * 2 ** 31) });
+    this.context = pretrained.spec.causal ? (config.pretrained.decoderContext ?? 'bidirectional') : null;
+    const attention = this.context === 'bidirectional' ? 'bidirectional' : 'causal';
+    const { training, halfPrecision } = config.pretrained;
+    this.hf = new HfEncoder(pretrained, { training, seed: Math.floor(rng() * 2 ** 31), attention, halfPrecision });
     for (const [name, v] of this.hf.variables) store.adopt(name, v);
+    for (const [name, w] of this.hf.halves) store.adoptFrozen(name, w);
     for (const [name, { a, b }] of this.hf.adapters) {
       store.adopt(`${name}.lora_A.weight`, a);
       store.adopt(`${name}.lora_B.weight`, b);
@@ -56,9 +65,20 @@ export class PretrainedEncoder implements Encoder {
   /** -> [W*S, H], the last hidden state of every token of every window. */
   private pieceStates(batch: Batch, training: boolean): tf.Tensor2D {
     const sub = subwordsOf(batch);
-    const inputIds = tf.tensor2d(sub.inputIds, [sub.windows, sub.length], 'int32'); // [W, S]
-    const attentionMask = tf.tensor2d(sub.attentionMask, [sub.windows, sub.length]); // [W, S]
-    return this.hf.forward({ inputIds, attentionMask }, training).reshape([sub.windows * sub.length, this.outputDim]);
+    const [W, S, H] = [sub.windows, sub.length, this.outputDim];
+    const inputIds = tf.tensor2d(sub.inputIds, [W, S], 'int32'); // [W, S]
+    const attentionMask = tf.tensor2d(sub.attentionMask, [W, S]); // [W, S]
+    const forward = this.hf.forward({ inputIds, attentionMask }, training).reshape([W * S, H]) as tf.Tensor2D;
+    if (this.context !== 'sentence+reverse') return forward;
+    // The same windows with their words backwards; each token's state is put back where the token
+    // stands in the sentence, and averaged with its state from the forward reading.
+    if (!sub.reverseIndex) throw new Error("'sentence+reverse' needs the windows' reversed word order (tokenize/sentencePieces.ts)");
+    const order = sub.reverseIndex;
+    const back = new Int32Array(order.length);
+    order.forEach((from, k) => (back[from] = k));
+    const reversedIds = tf.gather(inputIds.reshape([W * S]), tf.tensor1d(order, 'int32')).reshape([W, S]) as tf.Tensor2D;
+    const reversed = this.hf.forward({ inputIds: reversedIds, attentionMask }, training).reshape([W * S, H]);
+    return tf.mul(tf.add(forward, tf.gather(reversed, tf.tensor1d(back, 'int32'))), 0.5) as tf.Tensor2D;
   }
 
   /** values [W*S, X] -> [B, T, X] per position: its first piece, or the average / max over its pieces. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeSafetensors, encodeSafetensors } from '../../core/checkpoint/safetensors';
 import { readHfCheckpoint } from './checkpoint';
-import { parseEncoderConfig } from './config';
+import { parseEncoderConfig, type BertSpec } from './config';
 import { tinyCheckpointFiles } from '../../../testing/hfFixtures';
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -21,7 +21,7 @@ function renamed(rename: (name: string) => string | null): Uint8Array {
 
 describe('parseEncoderConfig', () => {
   test.each([
-    { config: { model_type: 'gpt2', architectures: ['GPT2LMHeadModel'] }, error: /'gpt2' \(GPT2LMHeadModel\) is not supported.*BERT, DistilBERT, RoBERTa and XLM-RoBERTa/ },
+    { config: { model_type: 'gpt2', architectures: ['GPT2LMHeadModel'] }, error: /'gpt2' \(GPT2LMHeadModel\) is not supported.*BERT, DistilBERT, RoBERTa, XLM-RoBERTa, Llama, Mistral, Qwen2, ModernBERT and DeBERTa-v2\/v3/ },
     { config: { architectures: ['T5ForConditionalGeneration'] }, error: /unnamed \(T5ForConditionalGeneration\) is not supported/ },
     { config: { ...bertConfig(), position_embedding_type: 'relative_key' }, error: /relative_key/ },
     { config: { ...bertConfig(), hidden_act: 'silu' }, error: /activation 'silu'/ },
@@ -43,7 +43,7 @@ describe('parseEncoderConfig', () => {
 
   test('RoBERTa positions start after the padding id, so 514 positions hold 512 tokens', () => {
     const spec = parseEncoderConfig({ model_type: 'xlm-roberta', vocab_size: 10, hidden_size: 4, num_hidden_layers: 1, num_attention_heads: 1, intermediate_size: 8, max_position_embeddings: 514, pad_token_id: 1 });
-    expect([spec.positionOffset, spec.maxTokens, spec.tokenClassifier]).toEqual([2, 512, 'XLMRobertaForTokenClassification']);
+    expect([(spec as BertSpec).positionOffset, spec.maxTokens, spec.tokenClassifier]).toEqual([2, 512, 'XLMRobertaForTokenClassification']);
   });
 });
 

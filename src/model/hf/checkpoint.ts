@@ -73,7 +73,7 @@ export function readHfCheckpoint(input: ReadonlyMap<string, Uint8Array> | Record
     config,
     encoderWeights,
     otherWeights,
-    labels: otherWeights.has('classifier.weight') ? labelsOf(config) : null,
+    labels: otherWeights.has(`${spec.classifierName}.weight`) ? labelsOf(config) : null,
     tokenizerJson,
     tokenizerConfig: readJson(files, 'tokenizer_config.json') ?? {},
     tokenizerFiles,
@@ -109,24 +109,32 @@ function readWeights(files: Map<string, Uint8Array>): Map<string, WeightData> {
 
 /**
  * Finds the encoder's weights whatever prefix the checkpoint was saved under ('bert.' for a
- * BertFor* model, none for BertModel) and whichever LayerNorm naming it uses (old checkpoints say
- * gamma / beta); checks every shape.
+ * BertFor* model, 'model.' for a LlamaForCausalLM, none for a bare BertModel), anchored on the word
+ * embeddings, and whichever LayerNorm naming it uses (old checkpoints say gamma / beta); checks
+ * every shape against config.json. Task-head weights (ModernBERT's head.*) keep their own names
+ * and may be missing.
  */
 function splitEncoderWeights(spec: EncoderSpec, all: Map<string, WeightData>): { encoderWeights: Map<string, WeightData>; otherWeights: Map<string, WeightData> } {
-  const anchor = 'embeddings.word_embeddings.weight';
+  const params = encoderParams(spec);
+  const base = `${spec.basePrefix}.`;
+  const anchor = params[0].name.slice(base.length);
   const anchored = [...all.keys()].find((k) => k === anchor || k.endsWith(`.${anchor}`));
-  if (anchored === undefined) throw new Error(`model.safetensors has no '${anchor}': it does not hold a ${spec.family} encoder`);
+  if (anchored === undefined) throw new Error(`model.safetensors has no '${anchor}': it does not hold a ${spec.family} model`);
   const sourcePrefix = anchored.slice(0, anchored.length - anchor.length);
   const others = new Map(all);
   const encoderWeights = new Map<string, WeightData>();
-  for (const p of encoderParams(spec)) {
-    const rest = p.name.slice(spec.basePrefix.length + 1);
-    const candidates = [rest, rest.replace(/\.weight$/, '.gamma'), rest.replace(/\.bias$/, '.beta')].map((r) => sourcePrefix + r);
+  for (const p of params) {
+    const rest = p.head ? p.name : p.name.slice(base.length);
+    const stored = p.head ? rest : sourcePrefix + rest;
+    const candidates = [stored, stored.replace(/\.weight$/, '.gamma'), stored.replace(/\.bias$/, '.beta')];
     const found = candidates.find((k) => all.has(k));
-    if (found === undefined) throw new Error(`model.safetensors lacks '${sourcePrefix}${rest}' (shape [${p.hfShape}]) of a ${spec.family} encoder`);
+    if (found === undefined) {
+      if (p.head) continue;
+      throw new Error(`model.safetensors lacks '${stored}' (shape [${p.hfShape}]) of a ${spec.family} model`);
+    }
     const w = all.get(found)!;
     if (w.shape.length !== p.hfShape.length || w.shape.some((d, i) => d !== p.hfShape[i])) {
-      throw new Error(`'${found}' has shape [${w.shape}] but config.json implies [${p.hfShape}]`);
+      throw new Error(`model.safetensors: '${found}' has shape [${w.shape}] but config.json implies [${p.hfShape}]`);
     }
     encoderWeights.set(p.name, w);
     others.delete(found);

@@ -1,123 +1,192 @@
 /**
- * @file A Hugging Face config.json read into the one shape our encoder needs, for the BERT family
- * of encoders (BERT, DistilBERT, RoBERTa, XLM-RoBERTa). Anything else is refused by name, before
- * any weights are read.
+ * @file A Hugging Face config.json read into the one shape our encoder needs. Four architectures:
+ * the BERT family (BERT, DistilBERT, RoBERTa, XLM-RoBERTa), Llama-style decoders (Llama, Mistral,
+ * Qwen2), ModernBERT and DeBERTa-v2/v3; each has its reader in its own folder. Anything else,
+ * and any option a reader does not implement, is refused by name before any weights are read.
  */
+import { parseBertConfig } from './bert/config';
+import type { Json } from './configValues';
+import { parseDebertaConfig } from './deberta/config';
+import { parseDecoderConfig } from './llama/config';
+import { parseModernBertConfig } from './modernbert/config';
 
-export type HfFamily = 'bert' | 'distilbert' | 'roberta' | 'xlm-roberta';
+export type HfFamily = 'bert' | 'distilbert' | 'roberta' | 'xlm-roberta' | 'llama' | 'mistral' | 'qwen2' | 'modernbert' | 'deberta-v2';
 
-export type HfActivation = 'gelu' | 'gelu_new' | 'relu';
+/** The forward pass a family runs: one file each (bert/, llama/, modernbert/, deberta/ forward.ts). */
+export type HfArchitecture = 'bert' | 'decoder' | 'modernbert' | 'deberta';
 
-export interface EncoderSpec {
+export type HfActivation = 'gelu' | 'gelu_new' | 'relu' | 'silu';
+
+/** What every architecture's spec has. */
+export interface SpecBase {
   family: HfFamily;
-  /** Where the encoder's weights live in a *ForTokenClassification checkpoint ('bert', 'roberta', 'distilbert'). */
-  basePrefix: 'bert' | 'roberta' | 'distilbert';
-  /** The transformers class of the exported token classifier. */
+  architecture: HfArchitecture;
+  /** Where the encoder's weights live in a *ForTokenClassification checkpoint ('bert', 'model', 'deberta'...). */
+  basePrefix: string;
+  /** The transformers class of the exported token classifier, and the name of its linear layer. */
   tokenClassifier: string;
+  classifierName: 'classifier' | 'score';
   vocabSize: number;
   hiddenSize: number;
   numLayers: number;
   numHeads: number;
+  /** Each head's width (hiddenSize / numHeads unless the config says otherwise). */
+  headDim: number;
   intermediateSize: number;
+  padTokenId: number;
+  hiddenDropout: number;
+  attentionDropout: number;
+  /** The longest input the position scheme allows, special tokens included. */
+  maxTokens: number;
+  /** A decoder: each token attends only to earlier ones unless the run lifts the mask. */
+  causal: boolean;
+}
+
+export interface BertSpec extends SpecBase {
+  architecture: 'bert';
+  family: 'bert' | 'distilbert' | 'roberta' | 'xlm-roberta';
   maxPositions: number;
   /** 0 for DistilBERT, which has no token type embeddings. */
   typeVocabSize: number;
   layerNormEps: number;
   activation: HfActivation;
-  padTokenId: number;
-  hiddenDropout: number;
-  attentionDropout: number;
   /** RoBERTa numbers positions from padTokenId + 1; BERT from 0. */
   positionOffset: number;
-  /** The longest input, special tokens included: maxPositions - positionOffset. */
-  maxTokens: number;
 }
 
+/** Rotary position embeddings (Su et al. 2021) as transformers computes them, with the scalings we implement. */
+export interface RopeSpec {
+  theta: number;
+  /** Rotated dimensions: the head width. */
+  dim: number;
+  scaling: null | { type: 'linear'; factor: number } | { type: 'llama3'; factor: number; lowFreqFactor: number; highFreqFactor: number; originalMaxPositions: number };
+}
+
+export interface DecoderSpec extends SpecBase {
+  architecture: 'decoder';
+  family: 'llama' | 'mistral' | 'qwen2';
+  /** Key/value heads (grouped-query attention); numHeads is a multiple. */
+  numKvHeads: number;
+  rmsNormEps: number;
+  rope: RopeSpec;
+  /** Per layer: how far back a token sees (Mistral's sliding window), null for the whole prefix. */
+  slidingWindows: (number | null)[];
+  /** Biases on q, k, v (Qwen2; Llama's attention_bias), on o (Llama's attention_bias), on the MLP. */
+  qkvBias: boolean;
+  outputBias: boolean;
+  mlpBias: boolean;
+  activation: HfActivation;
+}
+
+export interface ModernBertSpec extends SpecBase {
+  architecture: 'modernbert';
+  family: 'modernbert';
+  normEps: number;
+  normBias: boolean;
+  attentionBias: boolean;
+  mlpBias: boolean;
+  classifierBias: boolean;
+  activation: HfActivation;
+  classifierActivation: HfActivation;
+  /** Per layer: attend within |i - j| <= window (local layers), or null (global layers). */
+  localWindows: (number | null)[];
+  globalRope: RopeSpec;
+  localRope: RopeSpec;
+}
+
+export interface DebertaSpec extends SpecBase {
+  architecture: 'deberta';
+  family: 'deberta-v2';
+  /** Width of the word embeddings; projected to hiddenSize when it differs. */
+  embeddingSize: number;
+  maxPositions: number;
+  typeVocabSize: number;
+  /** DeBERTa-v2 adds absolute position embeddings to the input; v3 does not. */
+  positionBiasedInput: boolean;
+  layerNormEps: number;
+  activation: HfActivation;
+  /** Disentangled attention; null when relative_attention is false. */
+  relative: null | {
+    /** Log buckets (256 in v3); 0 for plain clipped distances. */
+    buckets: number;
+    maxRelative: number;
+    /** Relative embeddings on each side: buckets, else maxRelative. */
+    span: number;
+    normEmbeddings: boolean;
+  };
+  contentToPosition: boolean;
+  positionToContent: boolean;
+}
+
+export type EncoderSpec = BertSpec | DecoderSpec | ModernBertSpec | DebertaSpec;
+
 interface FamilyInfo {
-  basePrefix: EncoderSpec['basePrefix'];
-  tokenClassifier: string;
+  architecture: HfArchitecture;
+  /** The model_type values config.json uses for it. */
+  modelTypes: string[];
+  /** Class-name stems in `architectures`, for configs without model_type. */
+  stem: string;
 }
 
 const FAMILIES: Record<HfFamily, FamilyInfo> = {
-  bert: { basePrefix: 'bert', tokenClassifier: 'BertForTokenClassification' },
-  distilbert: { basePrefix: 'distilbert', tokenClassifier: 'DistilBertForTokenClassification' },
-  roberta: { basePrefix: 'roberta', tokenClassifier: 'RobertaForTokenClassification' },
-  'xlm-roberta': { basePrefix: 'roberta', tokenClassifier: 'XLMRobertaForTokenClassification' },
+  'xlm-roberta': { architecture: 'bert', modelTypes: ['xlm-roberta'], stem: 'XLMRoberta' },
+  distilbert: { architecture: 'bert', modelTypes: ['distilbert'], stem: 'DistilBert' },
+  roberta: { architecture: 'bert', modelTypes: ['roberta'], stem: 'Roberta' },
+  bert: { architecture: 'bert', modelTypes: ['bert'], stem: 'Bert' },
+  llama: { architecture: 'decoder', modelTypes: ['llama'], stem: 'Llama' },
+  mistral: { architecture: 'decoder', modelTypes: ['mistral'], stem: 'Mistral' },
+  qwen2: { architecture: 'decoder', modelTypes: ['qwen2'], stem: 'Qwen2' },
+  modernbert: { architecture: 'modernbert', modelTypes: ['modernbert'], stem: 'ModernBert' },
+  'deberta-v2': { architecture: 'deberta', modelTypes: ['deberta-v2'], stem: 'DebertaV2' },
 };
 
-/** Class-name stems in `architectures`, for configs without model_type; longest first. */
-const ARCHITECTURE_STEMS: [string, HfFamily][] = [
-  ['XLMRoberta', 'xlm-roberta'],
-  ['DistilBert', 'distilbert'],
-  ['Roberta', 'roberta'],
-  ['Bert', 'bert'],
-];
+export const SUPPORTED_FAMILIES = 'BERT, DistilBERT, RoBERTa, XLM-RoBERTa, Llama, Mistral, Qwen2, ModernBERT and DeBERTa-v2/v3';
 
-export const SUPPORTED_FAMILIES = 'BERT, DistilBERT, RoBERTa and XLM-RoBERTa';
-
-type Json = Record<string, unknown>;
-
+/** The family config.json names, by model_type or else by its architectures' class names. */
 export function familyOf(config: Json): HfFamily {
   const modelType = typeof config.model_type === 'string' ? config.model_type : null;
   const architectures = Array.isArray(config.architectures) ? config.architectures.filter((a): a is string => typeof a === 'string') : [];
   const named = `${modelType ? `'${modelType}'` : 'unnamed'}${architectures.length ? ` (${architectures.join(', ')})` : ''}`;
+  const families = Object.entries(FAMILIES) as [HfFamily, FamilyInfo][];
   if (modelType !== null) {
-    if (modelType in FAMILIES) return modelType as HfFamily;
-    throw new Error(`Architecture ${named} is not supported: the studio fine-tunes ${SUPPORTED_FAMILIES} encoders`);
+    const found = families.find(([, f]) => f.modelTypes.includes(modelType));
+    if (found) return found[0];
+  } else {
+    // Longest stems first in the table, so 'DistilBertModel' is not read as Bert.
+    for (const arch of architectures) {
+      const found = families.find(([, f]) => new RegExp(`^${f.stem}(Model|For[A-Za-z]+)$`).test(arch));
+      if (found) return found[0];
+    }
   }
-  for (const arch of architectures) {
-    const stem = ARCHITECTURE_STEMS.find(([s]) => new RegExp(`^${s}(Model|For[A-Za-z]+)$`).test(arch));
-    if (stem) return stem[1];
-  }
-  throw new Error(`Architecture ${named} is not supported: the studio fine-tunes ${SUPPORTED_FAMILIES} encoders`);
+  throw new Error(`Architecture ${named} is not supported: the studio fine-tunes ${SUPPORTED_FAMILIES} models`);
 }
 
 export function parseEncoderConfig(config: unknown): EncoderSpec {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error('config.json: expected a JSON object');
   const c = config as Json;
   const family = familyOf(c);
-  const distil = family === 'distilbert';
-  const int = (key: string, fallback?: number): number => {
-    const v = c[key] ?? fallback;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`config.json: '${key}' must be a non-negative integer, got ${JSON.stringify(v)}`);
-    return v;
-  };
-  const num = (key: string, fallback: number): number => {
-    const v = c[key] ?? fallback;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`config.json: '${key}' must be a number, got ${JSON.stringify(v)}`);
-    return v;
-  };
-  const positionType = c.position_embedding_type ?? 'absolute';
-  if (positionType !== 'absolute') throw new Error(`config.json: position_embedding_type '${String(positionType)}' is not supported (only 'absolute')`);
-  // DistilBERT's sinusoidal_pos_embds are stored in position_embeddings like learned ones: nothing to do.
-  const activationName = String((distil ? c.activation : c.hidden_act) ?? 'gelu');
-  const activation = (['gelu', 'gelu_new', 'relu'] as const).find((a) => a === activationName);
-  if (!activation) throw new Error(`config.json: activation '${activationName}' is not supported (gelu, gelu_new or relu)`);
-  const padTokenId = int('pad_token_id', distil ? 0 : family === 'bert' ? 0 : 1);
-  const maxPositions = int('max_position_embeddings', 512);
-  const positionOffset = family === 'roberta' || family === 'xlm-roberta' ? padTokenId + 1 : 0;
-  const spec: EncoderSpec = {
-    family,
-    ...FAMILIES[family],
-    vocabSize: int('vocab_size'),
-    hiddenSize: int(distil ? 'dim' : 'hidden_size'),
-    numLayers: int(distil ? 'n_layers' : 'num_hidden_layers'),
-    numHeads: int(distil ? 'n_heads' : 'num_attention_heads'),
-    intermediateSize: int(distil ? 'hidden_dim' : 'intermediate_size'),
-    maxPositions,
-    typeVocabSize: distil ? 0 : int('type_vocab_size', 2),
-    // DistilBERT's LayerNorms are built with eps=1e-12 whatever the config says.
-    layerNormEps: distil ? 1e-12 : num('layer_norm_eps', 1e-12),
-    activation,
-    padTokenId,
-    hiddenDropout: num(distil ? 'dropout' : 'hidden_dropout_prob', 0.1),
-    attentionDropout: num(distil ? 'attention_dropout' : 'attention_probs_dropout_prob', 0.1),
-    positionOffset,
-    maxTokens: maxPositions - positionOffset,
-  };
-  if (spec.hiddenSize % spec.numHeads !== 0) {
-    throw new Error(`config.json: hidden size ${spec.hiddenSize} is not a multiple of the ${spec.numHeads} attention heads`);
-  }
-  if (spec.maxTokens < 2) throw new Error(`config.json: max_position_embeddings ${maxPositions} leaves no room for tokens`);
+  const spec = parseFamily(family, c);
+  if (spec.numHeads < 1 || spec.headDim < 1) throw new Error(`config.json: ${spec.numHeads} attention heads of width ${spec.headDim} cannot make an attention layer`);
+  if (spec.maxTokens < 2) throw new Error(`config.json: max_position_embeddings leaves no room for tokens`);
   return spec;
+}
+
+function parseFamily(family: HfFamily, c: Json): EncoderSpec {
+  switch (family) {
+    case 'bert':
+    case 'distilbert':
+    case 'roberta':
+    case 'xlm-roberta':
+      return parseBertConfig(family, c);
+    case 'llama':
+    case 'mistral':
+    case 'qwen2':
+      return parseDecoderConfig(family, c);
+    case 'modernbert':
+      return parseModernBertConfig(c);
+    case 'deberta-v2':
+      return parseDebertaConfig(c);
+    default:
+      return family satisfies never;
+  }
 }

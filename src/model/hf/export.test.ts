@@ -5,7 +5,7 @@ import { expectNoLeaks, useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { HfEncoder } from './encoder';
 import { CRF_TENSOR_NAMES, exportHfTokenClassifier } from './export';
-import { referenceCases, tinyCheckpointFiles, type TinyCheckpoint } from '../../../testing/hfFixtures';
+import { referenceCases, tinyCheckpointFiles, type TinyBert } from '../../../testing/hfFixtures';
 
 const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const K = LABELS.length;
@@ -26,7 +26,7 @@ async function scores(encoder: HfEncoder, weight: tf.Tensor, bias: tf.Tensor, id
 describe('exportHfTokenClassifier', () => {
   afterAll(() => useBackend('cpu'));
 
-  test.each<{ name: TinyCheckpoint; classifier: string; lora: boolean }>([
+  test.each<{ name: TinyBert; classifier: string; lora: boolean }>([
     { name: 'tiny-bert', classifier: 'BertForTokenClassification', lora: true },
     { name: 'tiny-roberta', classifier: 'RobertaForTokenClassification', lora: false },
     { name: 'tiny-distilbert', classifier: 'DistilBertForTokenClassification', lora: true },
@@ -87,7 +87,7 @@ describe('exportHfTokenClassifier', () => {
     const files = await exportHfTokenClassifier({ encoder, config: source.config, labels: ['O', 'B-X'], head, tokenizerFiles: source.tokenizerFiles });
     const tokenizerConfig = JSON.parse(new TextDecoder().decode(files.get('tokenizer_config.json')!));
     expect(tokenizerConfig).toMatchObject({ add_prefix_space: true, tokenizer_class: 'RobertaTokenizer' });
-    expect(JSON.parse(new TextDecoder().decode(files.get('config.json')!)).ner_studio).toEqual({ crf: false, crf_tensors: [] });
+    expect(JSON.parse(new TextDecoder().decode(files.get('config.json')!)).ner_studio).toEqual({ word_prefix_space: true, crf: false, crf_tensors: [] });
     await expect(exportHfTokenClassifier({ encoder, config: source.config, labels: ['O'], head, tokenizerFiles: source.tokenizerFiles })).rejects.toThrow(
       /classifier weight has shape \[16,2\], expected \[16,1\]/,
     );

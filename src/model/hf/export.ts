@@ -1,12 +1,15 @@
 /**
  * @file A fine-tuned encoder with its tagging head, written in the Hugging Face layout: config.json
  * (a *ForTokenClassification with id2label / label2id), model.safetensors under the parameter
- * names `transformers` expects (LoRA adapters merged in), and the tokenizer files, so the folder
- * loads with AutoModelForTokenClassification. The CRF travels as extra tensors (pytorch-crf's
- * names under 'crf.'), which transformers ignores and the studio reads back.
+ * names `transformers` expects (LoRA adapters merged in; the linear layer is `classifier`, or
+ * `score` for Llama, Mistral and Qwen2; ModernBERT's prediction head `head.*` comes with the
+ * encoder), and the tokenizer files, so the folder loads with AutoModelForTokenClassification.
+ * The CRF travels as extra tensors (pytorch-crf's names under 'crf.'), which transformers ignores
+ * and the studio reads back.
  */
 import * as tf from '@tensorflow/tfjs';
 import { encodeSafetensors, type NamedTensor } from '../../core/checkpoint/safetensors';
+import { isByteLevel } from '../../tokenize/subwordTokenizer';
 import type { HfEncoder } from './encoder';
 
 export interface ExportedHead {
@@ -57,8 +60,8 @@ export async function exportHfTokenClassifier(input: HfExportInput): Promise<Map
     if (source !== t) source.dispose();
     tensors.push({ name, shape: transposeIt ? t.shape.slice().reverse() : t.shape.slice(), data: Float32Array.from(data) });
   };
-  await read('classifier.weight', head.weight, true);
-  await read('classifier.bias', head.bias);
+  await read(`${spec.classifierName}.weight`, head.weight, true);
+  await read(`${spec.classifierName}.bias`, head.bias);
   if (crf) {
     await read(CRF_TENSOR_NAMES.transitions, crf.transitions);
     await read(CRF_TENSOR_NAMES.start, crf.start);
@@ -71,7 +74,7 @@ export async function exportHfTokenClassifier(input: HfExportInput): Promise<Map
     id2label: Object.fromEntries(labels.map((label, id) => [String(id), label])),
     label2id: Object.fromEntries(labels.map((label, id) => [label, id])),
     torch_dtype: 'float32',
-    ner_studio: { ...(input.studio ?? {}), crf: Boolean(crf), crf_tensors: crf ? Object.values(CRF_TENSOR_NAMES) : [] },
+    ner_studio: { ...(input.studio ?? {}), word_prefix_space: isByteLevel(tokenizerJsonOf(input.tokenizerFiles)), crf: Boolean(crf), crf_tensors: crf ? Object.values(CRF_TENSOR_NAMES) : [] },
   };
   const files = new Map<string, Uint8Array>();
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
@@ -92,11 +95,17 @@ function withWordPrefixSpace(files: ReadonlyMap<string, Uint8Array>): Record<str
   const tokenizer = files.get('tokenizer.json');
   if (!tokenizer) return null;
   const pre = (JSON.parse(new TextDecoder().decode(tokenizer)) as { pre_tokenizer?: { type?: string; pretokenizers?: { type?: string }[] } | null }).pre_tokenizer;
-  const byteLevel = pre?.type === 'ByteLevel' || (pre?.pretokenizers ?? []).some((p) => p.type === 'ByteLevel');
-  if (!byteLevel) return null;
+  // Only a plain ByteLevel pre-tokenizer takes the flag; Llama-3's and Qwen2's regex split before
+  // ByteLevel would put the space before every split, so there ner_studio.word_prefix_space says it.
+  if (pre?.type !== 'ByteLevel') return null;
   const configBytes = files.get('tokenizer_config.json');
   const config = configBytes ? (JSON.parse(new TextDecoder().decode(configBytes)) as Record<string, unknown>) : {};
   return { ...config, add_prefix_space: true };
+}
+
+function tokenizerJsonOf(files: ReadonlyMap<string, Uint8Array>): Record<string, unknown> {
+  const bytes = files.get('tokenizer.json');
+  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>) : {};
 }
 
 function checkShape(what: string, t: tf.Tensor, shape: number[]): void {

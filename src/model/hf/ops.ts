@@ -1,22 +1,29 @@
 /**
- * @file The building blocks of a BERT-family transformer layer in tfjs: LayerNorm, the GELU
- * variants, a dense layer with optional LoRA adapter, and batched matrix products whose gradients
- * transpose explicitly (tfjs-backend-wasm runs transposed matMuls on a slow path, see
+ * @file The building blocks the architectures' layers share in tfjs: LayerNorm and RMSNorm, the
+ * activations, a dense layer with optional bias and LoRA adapter, and batched matrix products whose
+ * gradients transpose explicitly (tfjs-backend-wasm runs transposed matMuls on a slow path, see
  * layers/matMul.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { matMul } from '../layers/matMul';
+import { matMul, matMulFixedWeight } from '../layers/matMul';
 import type { HfActivation } from './config';
+import { HalfWeight, matMulHalf } from './halfWeights';
 
-/** LayerNorm over the last axis, as torch.nn.LayerNorm: (x - mean) / sqrt(var + eps) * weight + bias. */
-export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, eps: number): tf.Tensor {
+/** LayerNorm over the last axis, as torch.nn.LayerNorm: (x - mean) / sqrt(var + eps) * weight + bias (no bias: ModernBERT's). */
+export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor | null, eps: number): tf.Tensor {
   return tf.tidy(() => {
     const axis = x.rank - 1;
     const mean = tf.mean(x, axis, true);
     const centred = tf.sub(x, mean);
     const variance = tf.mean(tf.square(centred), axis, true); // biased, as torch
-    return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), weight), bias);
+    const scaled = tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), weight);
+    return bias ? tf.add(scaled, bias) : scaled;
   });
+}
+
+/** RMSNorm over the last axis (Zhang & Sennrich 2019), as Llama: x / sqrt(mean(x^2) + eps) * weight. */
+export function rmsNorm(x: tf.Tensor, weight: tf.Tensor, eps: number): tf.Tensor {
+  return tf.tidy(() => tf.mul(tf.mul(x, tf.rsqrt(tf.add(tf.mean(tf.square(x), x.rank - 1, true), eps))), weight));
 }
 
 const SQRT_HALF = Math.SQRT1_2;
@@ -38,6 +45,8 @@ export function activation(x: tf.Tensor, kind: HfActivation): tf.Tensor {
       }
       case 'relu':
         return tf.relu(x);
+      case 'silu':
+        return tf.mul(x, tf.sigmoid(x));
       default:
         return kind satisfies never;
     }
@@ -52,15 +61,17 @@ export interface LoraAdapter {
 }
 
 export interface Dense {
-  weight: tf.Variable; // [in, out]
-  bias: tf.Variable; // [out]
+  weight: tf.Tensor | HalfWeight; // [in, out]; a frozen one may be kept in half precision
+  bias: tf.Tensor | null; // [out]; null for the bias-free layers of Llama and ModernBERT
   lora?: LoraAdapter;
 }
 
 /** [N, in] -> [N, out] */
 export function dense(x: tf.Tensor2D, layer: Dense): tf.Tensor2D {
   return tf.tidy(() => {
-    let y = tf.add(matMul(x, layer.weight), layer.bias) as tf.Tensor2D;
+    const w = layer.weight;
+    let y = w instanceof HalfWeight ? matMulHalf(x, w) : !(w instanceof tf.Variable) || w.trainable ? matMul(x, w as tf.Tensor2D) : matMulFixedWeight(x, w as tf.Tensor2D);
+    if (layer.bias) y = tf.add(y, layer.bias);
     if (layer.lora) {
       const { a, b, scale } = layer.lora;
       y = tf.add(y, tf.mul(matMul(matMul(x, a), b), scale));

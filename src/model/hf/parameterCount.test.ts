@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
 import { HfEncoder, type EncoderTraining } from './encoder';
-import { TINY_CHECKPOINTS, tinyCheckpointFiles } from '../../../testing/hfFixtures';
+import { TINY_BACKBONES, TINY_CHECKPOINTS, tinyCheckpointFiles } from '../../../testing/hfFixtures';
 import { encoderParameterCounts, headParameterCount } from './parameterCount';
 
 describe('encoderParameterCounts', () => {
-  const trainings: EncoderTraining[] = [{ mode: 'full' }, { mode: 'frozen' }, { mode: 'top', layers: 1 }, { mode: 'lora', rank: 4, alpha: 8 }];
-  it.each(TINY_CHECKPOINTS)('%s: the counts of the built encoder, for every fine-tuning option', async (name) => {
+  const trainings: EncoderTraining[] = [
+    { mode: 'full' },
+    { mode: 'frozen' },
+    { mode: 'top', layers: 1 },
+    { mode: 'lora', rank: 4, alpha: 8 },
+    { mode: 'lora', rank: 2, alpha: 8, targets: ['query', 'key', 'value', 'attentionOutput', 'mlp'] },
+  ];
+  it.each([...TINY_CHECKPOINTS, ...TINY_BACKBONES])('%s: the counts of the built encoder, for every fine-tuning option', async (name) => {
     await useBackend('cpu');
     const checkpoint = readHfCheckpoint(tinyCheckpointFiles(name));
     for (const training of trainings) {

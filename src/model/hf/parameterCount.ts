@@ -4,7 +4,7 @@
  * before any weights become tensors. HfEncoder.parameterCounts() gives the same from a built model.
  */
 import type { EncoderSpec } from './config';
-import type { EncoderTraining } from './encoder';
+import { paramAdapted, paramTrains, type EncoderTraining } from './training';
 import { encoderParams } from './paramNames';
 
 export interface ParameterCounts {
@@ -18,24 +18,13 @@ const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 export function encoderParameterCounts(spec: EncoderSpec, training: EncoderTraining): ParameterCounts {
   const params = encoderParams(spec);
   const base = params.reduce((n, p) => n + size(p.hfShape), 0);
-  switch (training.mode) {
-    case 'full':
-      return { total: base, trainable: base };
-    case 'frozen':
-      return { total: base, trainable: 0 };
-    case 'top': {
-      const from = spec.numLayers - training.layers;
-      return { total: base, trainable: params.filter((p) => p.layer >= from).reduce((n, p) => n + size(p.hfShape), 0) };
-    }
-    case 'lora': {
-      // Each adapted H x H projection gets A [H, r] and B [r, H].
-      const targets = training.targets?.length ?? 2;
-      const adapters = spec.numLayers * targets * 2 * spec.hiddenSize * training.rank;
-      return { total: base + adapters, trainable: adapters };
-    }
-    default:
-      return training satisfies never;
-  }
+  const trainsBase = params.filter((p) => paramTrains(p, training, spec.numLayers)).reduce((n, p) => n + size(p.hfShape), 0);
+  if (training.mode !== 'lora') return { total: base, trainable: trainsBase };
+  // Each adapted [out, in] dense layer gets A [in, r] and B [r, out].
+  const adapters = params
+    .filter((p) => paramAdapted(p, training))
+    .reduce((n, p) => n + training.rank * (p.hfShape[0] + p.hfShape[1]), 0);
+  return { total: base + adapters, trainable: trainsBase + adapters };
 }
 
 /** The tagging head on top: the emission layer [H, K] + [K], and the CRF's [K, K] + 2 [K]. */

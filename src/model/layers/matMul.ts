@@ -40,3 +40,27 @@ const batchMatMulExplicitGrad = tf.customGrad((a, b, save) => {
 export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
   return batchMatMulExplicitGrad(a, b) as tf.Tensor3D;
 }
+
+/**
+ * [M, K] x [K, N] -> [M, N] for a weight that does not train (a frozen or LoRA-adapted encoder):
+ * the gradient flows to `a` only, so the backward pass skips the weight's product (a third of it).
+ */
+export function matMulFixedWeight(a: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  // A variable outlives the backward pass as it is; anything else made inside the forward pass's tidy
+  // is kept for it (saving a variable too would copy it on wasm, whose clone copies).
+  const kept = w instanceof tf.Variable;
+  const product = tf.customGrad((x, save) => {
+    if (!kept) (save as tf.GradSaveFunc)([w]);
+    return {
+      value: tf.matMul(x as tf.Tensor2D, w),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        // The transposed copy goes at once: over a frozen model's every layer they would add up to its size again.
+        const transposed = tf.transpose((kept ? w : saved[0]) as tf.Tensor2D);
+        const dx = tf.matMul(dy as tf.Tensor2D, transposed);
+        transposed.dispose();
+        return dx;
+      },
+    };
+  });
+  return product(a) as tf.Tensor2D;
+}

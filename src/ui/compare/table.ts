@@ -16,7 +16,9 @@ export interface ComparisonRow {
 export function describeConfig(r: RunRecord): string {
   if (r.configUnknown) return 'from a CSV log: config not recorded';
   const c = r.config;
-  return `${c.encoder}, ${c.loss}${c.crf ? ' + CRF' : ''}, lr ${c.learningRate}, batch ${c.batchSize}, ${c.epochs} epochs, seed ${c.seed}`;
+  // A pretrained run says which model, how it was fine-tuned, and (decoders) what context its tokens saw.
+  const encoder = c.encoder === 'pretrained' ? `pretrained ${c.baseModel} (${c.finetune}${c.finetune === 'lora' && c.loraMlp ? ' + MLP' : ''}, ${c.decoderContext})` : c.encoder;
+  return `${encoder}, ${c.loss}${c.crf ? ' + CRF' : ''}, lr ${c.learningRate}, batch ${c.batchSize}, ${c.epochs} epochs, seed ${c.seed}`;
 }
 
 export function comparisonRows(runs: RunRecord[], baselineId: string | null): { types: string[]; rows: ComparisonRow[] } {

@@ -1,6 +1,7 @@
 /**
  * @file Files dropped anywhere on the window: says while files are dragged over it (for the overlay) and hands
- * the dropped ones over. A drop an inner zone already handled (preventDefault) is left to it.
+ * the dropped ones over. A drop an inner zone already handled (preventDefault) is left to it; one that zone kept from
+ * bubbling (the pretrained panel's stopPropagation) still ends the drag, seen on the way down (capture).
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -29,17 +30,21 @@ export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
       depth = Math.max(0, depth - 1);
       if (depth === 0) setDragging(false);
     };
-    const drop = (e: DragEvent) => {
+    const end = () => {
       depth = 0;
       setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
       if (!carriesFiles(e) || e.defaultPrevented) return;
       e.preventDefault();
       latest.current([...(e.dataTransfer?.files ?? [])]);
     };
     const events = { dragenter: enter, dragover: over, dragleave: leave, drop } as const;
     for (const [name, fn] of Object.entries(events)) window.addEventListener(name, fn as EventListener);
+    window.addEventListener('drop', end, true);
     return () => {
       for (const [name, fn] of Object.entries(events)) window.removeEventListener(name, fn as EventListener);
+      window.removeEventListener('drop', end, true);
     };
   }, []);
   return dragging;

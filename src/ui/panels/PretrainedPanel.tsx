@@ -4,7 +4,7 @@
  * settings (label alignment, aggregation, windows, fine-tuning).
  */
 import { useEffect, useState } from 'react';
-import { AGGREGATIONS, FINETUNE_MODES, LABEL_ALIGNMENTS, type RunConfig } from '../../core/config/config';
+import { AGGREGATIONS, DECODER_CONTEXTS, FINETUNE_MODES, LABEL_ALIGNMENTS, type RunConfig } from '../../core/config/config';
 import { useStudio } from '../../store';
 import { NumberField } from '../components/NumberField';
 
@@ -13,7 +13,22 @@ interface Props {
   set: <K extends keyof RunConfig>(key: K) => (value: RunConfig[K]) => void;
 }
 
-const FAMILY_NAMES: Record<string, string> = { bert: 'BERT', distilbert: 'DistilBERT', roberta: 'RoBERTa', 'xlm-roberta': 'XLM-RoBERTa' };
+const FAMILY_NAMES: Record<string, string> = {
+  bert: 'BERT',
+  distilbert: 'DistilBERT',
+  roberta: 'RoBERTa',
+  'xlm-roberta': 'XLM-RoBERTa',
+  llama: 'Llama',
+  mistral: 'Mistral',
+  qwen2: 'Qwen2',
+  modernbert: 'ModernBERT',
+  'deberta-v2': 'DeBERTa-v2/v3',
+};
+const CONTEXT_LABELS: Record<RunConfig['decoderContext'], string> = {
+  causal: 'causal (left context only)',
+  bidirectional: 'bidirectional (causal mask lifted)',
+  'sentence+reverse': 'sentence + reversed sentence',
+};
 const FINETUNE_LABELS: Record<RunConfig['finetune'], string> = {
   full: 'the whole encoder',
   frozen: 'frozen encoder (head only)',
@@ -38,15 +53,26 @@ export function PretrainedPanel({ config, set }: Props) {
   const [modelId, setModelId] = useState(config.baseModel || 'bert-base-cased');
 
   // Counts and the memory check follow every setting that changes them.
-  const { finetune, topLayers, loraRank, loraAlpha, batchSize, maxLength, crf, backend } = config;
+  const { finetune, topLayers, loraRank, loraAlpha, loraMlp, batchSize, maxLength, crf, backend } = config;
   useEffect(() => {
     if (loaded) void checkFit(config);
-  }, [loaded, finetune, topLayers, loraRank, loraAlpha, batchSize, maxLength, crf, backend, labels]);
+  }, [loaded, finetune, topLayers, loraRank, loraAlpha, loraMlp, batchSize, maxLength, crf, backend, labels]);
 
   const startDownload = () => modelId.trim() && void download(modelId);
   const progress = loading?.progress;
   return (
-    <fieldset className="pretrained" aria-label="Pretrained model">
+    <fieldset
+      className="pretrained"
+      aria-label="Pretrained model"
+      // The model's files may be dropped anywhere on this section; the dataset drop zone is for data.
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        void addFiles([...e.dataTransfer.files]);
+      }}
+    >
       <legend>Pretrained model</legend>
       <div className="row">
         <div className="field grow">
@@ -80,7 +106,8 @@ export function PretrainedPanel({ config, set }: Props) {
         </label>
       </div>
       <p className="hint">
-        config.json, model.safetensors, tokenizer.json and tokenizer_config.json. Downloads are kept in this browser for the next visit. Fine-tuning
+        config.json, model.safetensors (or its shards with model.safetensors.index.json), tokenizer.json and tokenizer_config.json: choose them, or drop
+        them on this section. Downloads are kept in this browser for the next visit. Fine-tuning
         wants a small learning rate: about 3e-5 for the whole encoder, 1e-3 for a frozen one or LoRA.
       </p>
       {loading && (
@@ -94,6 +121,13 @@ export function PretrainedPanel({ config, set }: Props) {
           {error}
         </p>
       )}
+      {loaded?.summary.decoder && (
+        <p className="hint">
+          A decoder reads left to right. <em>bidirectional</em> lifts its causal mask so every word sees both sides (as LLM2Vec); <em>sentence + reversed sentence</em>{' '}
+          keeps the mask and averages a pass over the words with one over them in reverse order; <em>causal</em> gives each word its left context only. Train one
+          run per choice and compare them under Compare.
+        </p>
+      )}
       {loaded && (
         <div aria-label="Loaded model" role="group" className="model-summary">
           <p>
@@ -103,7 +137,8 @@ export function PretrainedPanel({ config, set }: Props) {
           </p>
           {fit && (
             <p>
-              Parameters: {count(fit.trainable)} trainable of {count(fit.total)} ({FINETUNE_LABELS[config.finetune]}). Memory: about {mib(fit.memoryBytes)} at batch {config.batchSize} × {fit.seqLen} tokens on {fit.backend}.
+              Parameters: {count(fit.trainable)} trainable of {count(fit.total)} ({FINETUNE_LABELS[config.finetune]}). Memory: about {mib(fit.memoryBytes)} at batch {config.batchSize} × {fit.seqLen} tokens on {fit.backend}
+              {fit.halfPrecision ? ', frozen weights in float16' : ''}.
             </p>
           )}
           {fit?.problem && (
@@ -118,6 +153,13 @@ export function PretrainedPanel({ config, set }: Props) {
         {config.finetune === 'top' && <NumberField label="Top layers" value={config.topLayers} min={0} step={1} onChange={set('topLayers')} />}
         {config.finetune === 'lora' && <NumberField label="LoRA rank" value={config.loraRank} min={1} step={1} onChange={set('loraRank')} />}
         {config.finetune === 'lora' && <NumberField label="LoRA alpha" value={config.loraAlpha} min={1} step={1} onChange={set('loraAlpha')} />}
+        {config.finetune === 'lora' && (
+          <div className="field checkbox">
+            <input id="hf-lora-mlp" type="checkbox" checked={config.loraMlp} onChange={(e) => set('loraMlp')(e.target.checked)} />
+            <label htmlFor="hf-lora-mlp">LoRA on the MLP too</label>
+          </div>
+        )}
+        {loaded?.summary.decoder && <Choice label="Decoder context" value={config.decoderContext} options={DECODER_CONTEXTS} names={CONTEXT_LABELS} onChange={set('decoderContext')} />}
         <Choice label="Label alignment" value={config.labelAlignment} options={LABEL_ALIGNMENTS} names={{ first: 'first subtoken', all: 'all subtokens' }} onChange={set('labelAlignment')} />
         <Choice label="Aggregation" value={config.aggregation} options={AGGREGATIONS} names={{ first: 'first', average: 'average', max: 'max' }} onChange={set('aggregation')} />
         <NumberField label="Window tokens" value={config.maxLength} min={0} step={1} onChange={set('maxLength')} hint="0 = the model's limit" />
