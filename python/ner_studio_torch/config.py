@@ -24,14 +24,16 @@ DEFAULTS = {
     "constrainTransitions": True, "optimizer": "adam", "weightDecay": 0.01, "momentum": 0.9, "schedule": "constant",
     "warmupSteps": 0, "clipNorm": 5, "gradAccumulation": 1, "evalEvery": 0, "patience": 0, "stateEvery": 0,
     "baseModel": "", "labelAlignment": "first", "aggregation": "first", "maxLength": 128, "stride": 32,
-    "finetune": "full", "topLayers": 2, "loraRank": 8, "loraAlpha": 16,
+    "finetune": "full", "topLayers": 2, "loraRank": 8, "loraAlpha": 16, "loraMlp": False,
+    "decoderContext": "bidirectional", "frozenWeights": "auto",
 }
 
 FIELD_OF = {
     "model.encoder": "encoder", "model.base_model": "baseModel", "model.label_alignment": "labelAlignment",
     "model.aggregation": "aggregation", "model.max_length": "maxLength", "model.stride": "stride",
     "model.finetune": "finetune", "model.top_layers": "topLayers", "model.lora.rank": "loraRank",
-    "model.lora.alpha": "loraAlpha", "model.crf": "crf", "model.loss.type": "loss", "model.loss.params": "lossParams",
+    "model.lora.alpha": "loraAlpha", "model.lora.mlp": "loraMlp", "model.decoder_context": "decoderContext",
+    "model.frozen_weights": "frozenWeights", "model.crf": "crf", "model.loss.type": "loss", "model.loss.params": "lossParams",
     "model.word_dim": "wordDim", "model.char_dim": "charDim", "model.char_filters": "charFilters",
     "model.word_vectors": "wordVectors", "model.hidden": "hidden", "model.lstm_layers": "lstmLayers",
     "model.transformer_layers": "transformerLayers", "model.heads": "heads", "model.model_dim": "modelDim",
@@ -56,6 +58,7 @@ CHOICES = {
     "schedule": ("constant", "linear", "cosine"), "positional": ("sinusoidal", "learned"),
     "labelAlignment": ("first", "all"), "aggregation": ("first", "average", "max"),
     "finetune": ("full", "frozen", "top", "lora"), "backend": ("auto", "webgpu", "wasm", "cpu"),
+    "decoderContext": ("causal", "bidirectional", "sentence+reverse"), "frozenWeights": ("auto", "float32", "float16"),
 }
 INTEGERS = {"epochs", "batchSize", "maxSteps", "seed", "wordDim", "charDim", "charFilters", "hidden", "lstmLayers",
             "transformerLayers", "heads", "modelDim", "ffnDim", "maxPositions", "warmupSteps", "gradAccumulation",
@@ -166,6 +169,13 @@ def parse_run_yaml(text: str, file: str, overrides=()) -> RunFile:
                         f"(continue a run from its checkpoint with --init instead)")
     for problem in check_loss_params(config.loss, config.lossParams, config.crf):
         raise UserError(f"{file}: {problem}")
+    # The studio's decoders (Llama, Mistral, Qwen2) and ModernBERT / DeBERTa are not built here (hf_spec.py refuses
+    # their config.json), so decoder_context never applies; adapters sit on attention only.
+    if config.encoder == "pretrained" and config.finetune == "lora" and config.loraMlp:
+        raise UserError(f"{file}: model.lora.mlp: LoRA on the MLP is the studio's; ner_studio_torch puts adapters on "
+                        f"attention only; set it to false")
+    if config.frozenWeights == "float16":
+        warnings.append("model.frozen_weights: float16 is the studio's WebGPU storage; here frozen weights stay float32")
     if config.backend != "auto":
         warnings.append(f"training.backend: {config.backend} is the studio's; here the device is --device")
     return RunFile(file, config, extras, warnings)
