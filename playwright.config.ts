@@ -15,7 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
-    viewport: { width: 1280, height: 1000 },
+    viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath,
       args: [

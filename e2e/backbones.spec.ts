@@ -7,11 +7,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 const FIXTURES = 'testing/fixtures/hf';
 
-/** Drops a fixture's files (reference.json aside) on the pretrained panel, as a DataTransfer drop. */
+/** Drops a fixture's files (reference.json aside) on the pretrained panel (on the Train tab), as a DataTransfer drop. */
 async function dropModel(page: Page, fixture = 'tiny-llama'): Promise<void> {
   const files = readdirSync(`${FIXTURES}/${fixture}`)
     .filter((f) => f !== 'reference.json')
@@ -24,6 +24,8 @@ async function dropModel(page: Page, fixture = 'tiny-llama'): Promise<void> {
   }, files);
   await panel.dispatchEvent('dragover', { dataTransfer: transfer });
   await panel.dispatchEvent('drop', { dataTransfer: transfer });
+  // The panel keeps its drop, and the window's drop overlay goes with it.
+  await expect(page.getByText('Drop CoNLL files to load them as a dataset')).toBeHidden();
 }
 
 /** Tensor names in a safetensors file: an 8-byte little-endian header length, then the JSON header. */
@@ -35,6 +37,7 @@ function safetensorsNames(bytes: Uint8Array): string[] {
 test('a tiny Llama from dropped files: LoRA on webgpu and wasm, two decoder contexts compared, tagged, exported', async ({ page }) => {
   await page.goto('/');
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(8) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await openTab(page, 'Train');
   await page.getByLabel('Encoder', { exact: true }).selectOption('pretrained');
   await dropModel(page);
   const summary = page.getByRole('group', { name: 'Loaded model' });
@@ -61,13 +64,16 @@ test('a tiny Llama from dropped files: LoRA on webgpu and wasm, two decoder cont
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/run-2: finished .* backend wasm/, { timeout: 180_000 });
   await expect(page.getByText('Frozen weights: float32 (float16 storage is used on WebGPU; this run is on wasm).')).toBeVisible();
 
+  // Compare boxes in the runs sidebar, the table on the Compare tab, the sentence on the Playground tab.
   await page.getByRole('checkbox', { name: 'Compare run-1' }).check();
   await page.getByRole('checkbox', { name: 'Compare run-2' }).check();
+  await openTab(page, 'Compare');
   const table = page.getByRole('table', { name: 'Run comparison' });
   await expect(table.getByRole('row', { name: /^run-1 pretrained .* \(lora \+ MLP, bidirectional\)/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /^run-2 pretrained .* \(lora \+ MLP, sentence\+reverse\)/ })).toBeVisible();
 
   // The playground tags with the selected run (run-2): its tokenizer and reversed windows come from base_model/.
+  await openTab(page, 'Playground');
   await page.getByLabel('Try a sentence').fill('Anna Berg joined Acme Corp in Oslo .');
   await page.getByRole('button', { name: 'Tag', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Predicted entities' }).locator('.tagged-sentence')).toContainText('Oslo');
@@ -87,6 +93,7 @@ test('a tiny Llama from dropped files: LoRA on webgpu and wasm, two decoder cont
 test('ModernBERT and DeBERTa-v3 from dropped files: LoRA, and each exports as its transformers token classifier', async ({ page }) => {
   await page.goto('/');
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(8) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await openTab(page, 'Train');
   await page.getByLabel('Encoder', { exact: true }).selectOption('pretrained');
   await setNumber(page, 'Epochs', 1);
   await setNumber(page, 'Batch size', 4);

@@ -1,5 +1,5 @@
 import { expect, test, type JSHandle, type Page } from '@playwright/test';
-import { screenshot } from './helpers';
+import { openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 /** Drops the files of a DataTransfer built in the page (20 MB is too much to pass over from Node). */
 async function dropTransfer(page: Page, transfer: JSHandle<DataTransfer>): Promise<void> {
@@ -8,18 +8,49 @@ async function dropTransfer(page: Page, transfer: JSHandle<DataTransfer>): Promi
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-/** Every text the page's live regions show, in order: progress can come and go between two polls. */
+/**
+ * Every text the page's live regions show, and every share the "Reading files" progress bar shows, in order:
+ * progress can come and go between two polls. Also whether Train was ever disabled while files were read.
+ */
 async function recordLiveRegions(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { liveTexts: string[] }).liveTexts = seen;
+    const w = window as unknown as { liveTexts: string[]; readingShares: number[]; trainWaited: boolean };
+    w.liveTexts = [];
+    w.readingShares = [];
+    w.trainWaited = false;
     new MutationObserver(() => {
       for (const el of document.querySelectorAll('[aria-live]')) {
         const text = el.textContent ?? '';
-        if (text && !seen.includes(text)) seen.push(text);
+        if (text && !w.liveTexts.includes(text)) w.liveTexts.push(text);
       }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      const bar = document.querySelector('[role="progressbar"][aria-label="Reading files"]');
+      const share = bar?.getAttribute('aria-valuenow');
+      if (share && !w.readingShares.includes(Number(share))) w.readingShares.push(Number(share));
+      const train = [...document.querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find((b) => b.textContent === 'Train');
+      if (bar && train?.disabled) w.trainWaited = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
+}
+
+const recorded = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { liveTexts: string[]; readingShares: number[]; trainWaited: boolean };
+    return { live: w.liveTexts, shares: w.readingShares, trainWaited: w.trainWaited };
+  });
+
+/** About `megabytes` MB of IOB2 sentences with PER and LOC, written in Node. */
+function bigConll(megabytes: number): { text: string; sentences: number } {
+  const names = ['Anna', 'Tom', 'Mia', 'Lars', 'Oslo', 'Lima', 'Kyoto'];
+  const parts: string[] = [];
+  let size = 0;
+  let sentences = 0;
+  while (size < megabytes * 1e6) {
+    const i = sentences++;
+    const s = `${names[i % 4]} B-PER\nvisited O\n${names[4 + (i % 3)]} B-LOC\non O\nday O\n${i % 10} O\n. O\n\n`;
+    parts.push(s);
+    size += s.length;
+  }
+  return { text: parts.join(''), sentences };
 }
 
 test('a 20 MB CoNLL file is read as a stream with progress; a binary file dropped next leaves it loaded', async ({ page }) => {
@@ -50,10 +81,12 @@ test('a 20 MB CoNLL file is read as a stream with progress; a binary file droppe
   const train = Math.round(0.8 * sentences); // one file: split 80/20
   await expect(summary.getByRole('row', { name: new RegExp(`^train ${train} ${train * 7} `) })).toBeVisible({ timeout: 120_000 });
   await expect(summary.getByRole('row', { name: new RegExp(`^dev ${sentences - train} `) })).toBeVisible();
-  const live = await page.evaluate(() => (window as unknown as { liveTexts: string[] }).liveTexts);
+  const { live, shares } = await recorded(page);
   const megabytes = Math.round(bytes / 1e6);
-  expect(live.some((t) => new RegExp(`^Reading big\\.conll: \\d+% \\(\\d+ MB of ${megabytes} MB\\)$`).test(t)), live.join(' | ')).toBe(true);
+  expect(live.some((t) => new RegExp(`^Reading big\\.conll… \\d+% \\(\\d+ MB of ${megabytes} MB\\)$`).test(t)), live.join(' | ')).toBe(true);
   expect(live).toContain('Read big.conll (1/1); preparing…');
+  // The header's progress bar showed the share read as it went.
+  expect(shares.some((p) => p > 0 && p < 100), `shares seen: ${shares.join(', ')}`).toBe(true);
   await screenshot(page, 'bigfile-01-loaded');
 
   // A binary file: the error names it, and the dataset loaded before stays.
@@ -69,4 +102,35 @@ test('a 20 MB CoNLL file is read as a stream with progress; a binary file droppe
   await expect(page.getByText('Loaded big.conll')).toBeVisible();
   await expect(summary.getByRole('row', { name: new RegExp(`^train ${train} `) })).toBeVisible();
   await screenshot(page, 'bigfile-02-binary-rejected');
+});
+
+test('Train waits while chosen files are read, and the run trains them, not the dataset loaded before', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load demo dataset' }).click();
+  await expect(page.getByRole('banner')).toContainText('Dataset demo');
+  await setNumber(page, 'Epochs', 1);
+  await setNumber(page, 'Max steps', 1);
+  await recordLiveRegions(page);
+
+  // Big enough to take a moment to read; the person presses Train straight after choosing the files.
+  const big = bigConll(4);
+  await openTab(page, 'Data');
+  await page.getByLabel('Add dataset files').setInputFiles([
+    { name: 'train.conll', mimeType: 'text/plain', buffer: Buffer.from(big.text) },
+    { name: 'dev.conll', mimeType: 'text/plain', buffer: Buffer.from(tinyConll(4)) },
+  ]);
+  await openTab(page, 'Train');
+  await page.getByRole('button', { name: 'Train' }).click(); // waits, as a person would, for the button to come back
+  const status = await waitForRunEnd(page);
+  expect(status).toMatch(/^run-1: finished · epoch 1\/1 · step 1 /);
+
+  const { live, trainWaited } = await recorded(page);
+  expect(live.some((t) => /^Reading train\.conll… \d+% \(\d+ MB of 4 MB\)$/.test(t)), live.join(' | ')).toBe(true);
+  expect(trainWaited, 'Train was disabled while the files were read').toBe(true);
+  // The run records the dataset it trained: the chosen files, all of train.conll's sentences.
+  const row = page.getByRole('table', { name: 'Runs' }).getByRole('row', { name: /^run-1 / });
+  await expect(row).toContainText('train.conll, dev.conll');
+  await expect(row).not.toContainText('demo');
+  await expect(row.locator('.run-dataset')).toHaveAttribute('title', `train.conll, dev.conll, ${big.sentences} training sentences`);
+  await screenshot(page, 'bigfile-03-train-waited');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 test('two runs overlay on shared axes and compare against a baseline', async ({ page }) => {
   await page.goto('/');
@@ -14,13 +14,14 @@ test('two runs overlay on shared axes and compare against a baseline', async ({ 
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/run-2: finished/, { timeout: 120_000 });
 
+  await openTab(page, 'Compare');
   await expect(page.getByText('Tick “Compare” on runs')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Compare run-1' }).check();
   await page.getByRole('checkbox', { name: 'Compare run-2' }).check();
   const chart = page.getByRole('img', { name: 'Run comparison chart' });
   // 3 steps an epoch, 2 epochs: both runs share the 6 step positions.
   await expect(chart).toHaveAttribute('data-points', '6');
-  await expect(chart.locator('.recharts-line')).toHaveCount(2);
+  await expect(chart.locator('.chart-line')).toHaveCount(2);
 
   await page.getByLabel('X axis').selectOption('epoch');
   await page.getByRole('combobox', { name: 'Metric' }).selectOption('dev F1');
@@ -43,6 +44,7 @@ test('the loss lab queues one run per loss and seed and shows mean and spread of
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(8) }]);
   await setNumber(page, 'Epochs', 1);
   await setNumber(page, 'Batch size', 8);
+  await openTab(page, 'Compare');
   const lab = page.getByRole('region', { name: 'Loss lab' });
   await lab.getByRole('listbox', { name: 'Losses to compare' }).selectOption(['crf', 'cross_entropy', 'focal']);
   await lab.getByLabel('Seeds').fill('1, 2');

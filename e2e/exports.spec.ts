@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd, type TabName } from './helpers';
 
 async function download(page: Page, button: string, figure?: string): Promise<{ name: string; bytes: Buffer }> {
   const scope = figure ? page.getByRole('figure', { name: figure, exact: true }) : page;
@@ -28,7 +28,7 @@ test('charts download as PNG and SVG, a run as YAML config, all runs as one CSV'
   expect(svg.name).toBe('dev-f1-chart.svg');
   const svgText = svg.bytes.toString('utf8');
   expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  expect(svgText).toContain('recharts-line');
+  expect(svgText).toContain('chart-line');
 
   const yaml = await download(page, 'Download config YAML');
   expect(yaml.name).toBe('run-2.yaml');
@@ -46,14 +46,37 @@ test('charts download as PNG and SVG, a run as YAML config, all runs as one CSV'
   expect([...runs].sort()).toEqual(['run-1', 'run-2']);
   await screenshot(page, '11-exports');
 
-  // Outside automation finds the contract's controls by (substring) name: each must match one element.
-  for (const name of ['Train', 'Stop', 'Load demo dataset', 'Download checkpoint', 'Download CSV log']) {
-    await expect(page.getByRole('button', { name }), name).toHaveCount(1);
+  // Outside automation finds the contract's controls by (substring) name after choosing their tab: there, each must
+  // match one element (the runs sidebar's on every tab), and no other tab may hold a second one.
+  const CONTRACT: { role: Parameters<typeof page.getByRole>[0] | 'label'; name: string; tab: TabName | 'sidebar' }[] = [
+    { role: 'button', name: 'Train', tab: 'Train' },
+    { role: 'button', name: 'Stop', tab: 'Train' },
+    { role: 'button', name: 'Load demo dataset', tab: 'Data' },
+    { role: 'button', name: 'Download checkpoint', tab: 'sidebar' },
+    { role: 'button', name: 'Download CSV log', tab: 'sidebar' },
+    { role: 'combobox', name: 'Encoder', tab: 'Train' },
+    { role: 'combobox', name: 'Loss', tab: 'Train' },
+    { role: 'checkbox', name: 'CRF', tab: 'Train' },
+    { role: 'spinbutton', name: 'Epochs', tab: 'Train' },
+    { role: 'spinbutton', name: 'Batch size', tab: 'Train' },
+    { role: 'spinbutton', name: 'Learning rate', tab: 'Train' },
+    { role: 'status', name: 'Run status', tab: 'Train' },
+    { role: 'img', name: 'Training loss chart', tab: 'Train' },
+    { role: 'img', name: 'Dev F1 chart', tab: 'Train' },
+    { role: 'table', name: 'Runs', tab: 'sidebar' },
+    { role: 'region', name: 'Dataset drop zone', tab: 'Data' },
+    { role: 'label', name: 'Add dataset files', tab: 'Data' },
+    { role: 'textbox', name: 'Try a sentence', tab: 'Playground' },
+    { role: 'region', name: 'Predicted entities', tab: 'Playground' },
+  ];
+  for (const tab of ['Data', 'Train', 'Compare', 'Analyze', 'Playground'] as TabName[]) {
+    await openTab(page, tab);
+    for (const { role, name, tab: home } of CONTRACT) {
+      // getByRole leaves out what is hidden (the other tabs); getByLabel needs telling.
+      const found = role === 'label' ? page.getByLabel(name).filter({ visible: true }) : page.getByRole(role, { name });
+      await expect(found, `${role} ${name} on the ${tab} tab`).toHaveCount(home === tab || home === 'sidebar' ? 1 : 0);
+    }
   }
-  for (const [role, name] of [['combobox', 'Encoder'], ['combobox', 'Loss'], ['checkbox', 'CRF'], ['spinbutton', 'Epochs'], ['spinbutton', 'Batch size'], ['spinbutton', 'Learning rate'], ['status', 'Run status'], ['img', 'Training loss chart'], ['img', 'Dev F1 chart'], ['table', 'Runs'], ['region', 'Dataset drop zone']] as const) {
-    await expect(page.getByRole(role, { name }), `${role} ${name}`).toHaveCount(1);
-  }
-  await expect(page.getByLabel('Add dataset files')).toHaveCount(1);
 });
 
 test('the studio works from the keyboard and shows where the focus is', async ({ page }) => {
@@ -69,6 +92,10 @@ test('the studio works from the keyboard and shows where the focus is', async ({
   await page.keyboard.press('Enter');
   await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 1500 / })).toBeVisible();
 
+  // To the Train tab by keys: the tab list takes arrows.
+  await page.getByRole('tab', { name: 'Data' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
   const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.focus();
   await page.keyboard.press('Control+A');
@@ -85,6 +112,7 @@ test('the studio works from the keyboard and shows where the focus is', async ({
 
 test('a YAML config imports into the form; a bad one names the key and changes nothing', async ({ page }) => {
   await page.goto('/');
+  await openTab(page, 'Train');
   const input = page.getByLabel('Import config YAML');
   const good = ['model:', '  encoder: bilstm', '  crf: false', '  loss:', '    type: cross_entropy', '  dropuot: 0.1', 'training:', '  lr: 0.005', '  epochs: 7', '  batch_size: 12', '  seed: 3', ''].join('\n');
   await input.setInputFiles({ name: 'run.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) });

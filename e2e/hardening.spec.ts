@@ -6,10 +6,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
-/** Adds files through the drop zone's file input, as bytes (so encodings reach the page unchanged). */
+/** Adds files through the drop zone's file input (on the Data tab), as bytes (so encodings reach the page unchanged). */
 async function addFiles(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+  await openTab(page, 'Data');
   const input = page.getByRole('region', { name: 'Dataset drop zone' }).getByLabel('Add dataset files');
   await input.setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.bytes) })));
 }
@@ -37,7 +38,7 @@ function german(): string {
 const trainRow = (page: Page, sentences: number, tokens?: number) =>
   page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: new RegExp(`^train ${sentences} ${tokens ?? '\\d+'} `) });
 
-/** The checkpoint and CSV downloads of the selected finished run still work. */
+/** The checkpoint and CSV downloads of the selected finished run (in the runs sidebar, beside any tab) still work. */
 async function downloadsWork(page: Page): Promise<void> {
   const [checkpoint] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download checkpoint' }).click()]);
   const zip = unzipSync(new Uint8Array(readFileSync(await checkpoint.path())));

@@ -1,5 +1,5 @@
-/** @file Shared steps for the end-to-end tests: a tiny CoNLL file, dropping files, screenshots, waiting on runs. */
-import { expect, type Page } from '@playwright/test';
+/** @file Shared steps for the end-to-end tests: a tiny CoNLL file, tabs, dropping files, screenshots, waiting on runs. */
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 const PEOPLE = [['Anna', 'Berg'], ['Tom', 'Reyes'], ['Mia', 'Okafor'], ['Lars', 'Holm']];
@@ -27,16 +27,27 @@ export function tinyConll(sentences = 40): string {
   return lines.join('\n');
 }
 
-/** Drops files on the drop zone the way a browser does: a DataTransfer on a drop event. */
-export async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  const zone = page.getByRole('region', { name: 'Dataset drop zone' });
+export type TabName = 'Data' | 'Train' | 'Compare' | 'Analyze' | 'Playground';
+
+/** Opens one of the studio's tabs, as a click on it would. */
+export async function openTab(page: Page, name: TabName): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/**
+ * Drops files the way a browser does: a DataTransfer on dragover and drop events. By default on the page's body,
+ * which is any tab (the whole window takes drops); pass the drop zone to drop there.
+ */
+export async function dropFiles(page: Page, files: { name: string; text: string }[], target: Locator = page.locator('body')): Promise<void> {
   const transfer = await page.evaluateHandle((fs) => {
     const dt = new DataTransfer();
     for (const f of fs) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
     return dt;
   }, files);
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -48,13 +59,16 @@ export async function chartPoints(page: Page, name: string): Promise<number> {
   return Number(await page.getByRole('img', { name }).getAttribute('data-points'));
 }
 
-/** Waits until the run status says the run ended, and returns the status text. */
+/** Opens the Train tab (where the run status is), waits until the status says the run ended, and returns its text. */
 export async function waitForRunEnd(page: Page, timeout = 180_000): Promise<string> {
+  await openTab(page, 'Train');
   const status = page.getByRole('status', { name: 'Run status' });
   await expect(status).toHaveText(/: (finished|stopped|failed) ·/, { timeout });
   return (await status.textContent()) ?? '';
 }
 
+/** Fills a number of the run form, on the Train tab (opened first). */
 export async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  await openTab(page, 'Train');
   await page.getByLabel(label, { exact: true }).fill(String(value));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -97,6 +97,7 @@ test('after a short run the model view shows CRF transitions and error analysis 
   await page.goto('/');
   await dropFiles(page, [{ name: 'people.conll', text: tinyConll(40) }]);
   await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^dev 8 / })).toBeVisible();
+  await openTab(page, 'Analyze');
   const model = page.getByRole('region', { name: 'Model view' });
   await expect(model).toContainText('Select a run');
 
@@ -105,6 +106,7 @@ test('after a short run the model view shows CRF transitions and error analysis 
   await setNumber(page, 'Max steps', 3);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForRunEnd(page);
+  await openTab(page, 'Analyze');
 
   const heatmap = model.getByRole('img', { name: 'CRF transitions heatmap' });
   await expect(heatmap).toBeVisible();

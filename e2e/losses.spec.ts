@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 /** Every encoder with every loss trains a few steps in the browser's training worker. */
 const ENCODERS = ['bilstm', 'transformer'] as const;
@@ -28,7 +28,8 @@ test('each encoder with each loss trains a few steps in the worker', async ({ pa
   // Multi-task needs the POS and chunk columns CoNLL-2003 has: token POS chunk tag.
   const columns = (text: string) => text.replace(/^(\S+) (\S+)$/gm, (_, w: string, t: string) => (w === '-DOCSTART-' ? `${w} -X- -X- O` : `${w} ${/^[A-Z]/.test(w) ? 'NNP' : 'VBD'} ${t === 'O' ? 'O' : 'I-NP'} ${t}`));
   await dropFiles(page, [{ name: 'train.txt', text: columns(tinyConll(16)) }, { name: 'dev.txt', text: columns(tinyConll(4)) }]);
-  await expect(page.getByText('Loaded train.txt, dev.txt')).toBeVisible();
+  // Train waits while files are read; the Loss problems below need the new files' columns, so wait for them too.
+  await expect(page.getByRole('progressbar', { name: 'Reading files' })).toHaveCount(0);
   await page.getByLabel('Loss', { exact: true }).selectOption('multitask');
   await expect(page.getByRole('list', { name: 'Loss problems' })).toHaveCount(0);
   for (const encoder of ENCODERS) {
@@ -45,6 +46,7 @@ test('each encoder with each loss trains a few steps in the worker', async ({ pa
 test('loss parameters are checked by key before training, and a bad loss choice is refused', async ({ page }) => {
   await page.goto('/');
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await openTab(page, 'Train');
   await page.getByLabel('Loss', { exact: true }).selectOption('focal');
   await page.getByLabel('Loss parameters').fill('gamma: -1');
   const problems = page.getByRole('list', { name: 'Loss problems' });
@@ -68,11 +70,13 @@ test('loss parameters are checked by key before training, and a bad loss choice 
 test('embedding label smoothing shows the learned label similarity as it changes', async ({ page }) => {
   await page.goto('/');
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(4) }]);
+  await openTab(page, 'Train');
   await page.getByLabel('Loss', { exact: true }).selectOption('embedding_label_smoothing');
   await setNumber(page, 'Epochs', 3);
   await setNumber(page, 'Batch size', 8);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForRunEnd(page);
+  await openTab(page, 'Analyze');
   const model = page.getByRole('region', { name: 'Model view' });
   const heatmap = model.getByRole('img', { name: 'Label similarity heatmap' });
   await expect(heatmap).toBeVisible();
@@ -90,6 +94,7 @@ test('word vectors dropped in start the embeddings, with a count of words found'
   await page.goto('/');
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(4) }]);
   await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 16 / })).toBeVisible();
+  await openTab(page, 'Train');
   // 8-dimensional GloVe-style text; 'Oslo' and 'Kyoto' are in the vocabulary (lower-cased), 'zebra' is not.
   const glove = ['Oslo 1 0 0 0 0 0 0 0', 'kyoto 0 1 0 0 0 0 0 0', 'joined 0 0 1 0 0 0 0 0', 'zebra 0 0 0 1 0 0 0 0', ''].join('\n');
   await page.getByLabel('Add word vectors').setInputFiles({ name: 'tiny.glove.txt', mimeType: 'text/plain', buffer: Buffer.from(glove) });

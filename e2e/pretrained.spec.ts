@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 const FIXTURE = 'testing/fixtures/hf/tiny-bert';
 const MODEL_FILES = ['config.json', 'model.safetensors', 'tokenizer.json', 'tokenizer_config.json'];
@@ -19,6 +19,7 @@ function safetensorsNames(bytes: Uint8Array): string[] {
 }
 
 async function choosePretrained(page: Page): Promise<void> {
+  await openTab(page, 'Train');
   await page.getByLabel('Encoder', { exact: true }).selectOption('pretrained');
   await expect(page.getByRole('group', { name: 'Pretrained model' })).toBeVisible();
 }
@@ -73,6 +74,7 @@ test('tiny BERT from files: a PyTorch-only set is refused, the model trains, and
   const studio = unzipSync(new Uint8Array(readFileSync(await ckpt.path())));
   expect(Object.keys(studio)).toEqual(expect.arrayContaining(['base_model/config.json', 'base_model/tokenizer.json', 'model.safetensors']));
   // The playground tags with the checkpoint: its tokenizer and windows come from base_model/.
+  await openTab(page, 'Playground');
   await page.getByLabel('Try a sentence').fill('Anna Berg joined Acme Corp in Oslo .');
   await page.getByRole('button', { name: 'Tag', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Predicted entities' }).locator('.tagged-sentence')).toContainText('Oslo');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 const files = [
   { name: 'train.txt', text: tinyConll(32) },
@@ -11,6 +11,7 @@ test('a run whose WebGPU device is lost carries on on wasm', async ({ page }) =>
   await page.goto('/');
   await dropFiles(page, files);
   await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 32 / })).toBeVisible();
+  await openTab(page, 'Train');
   await page.getByLabel('Backend').selectOption('webgpu');
   await setNumber(page, 'Epochs', 3);
   await setNumber(page, 'Batch size', 8);
@@ -44,6 +45,7 @@ test('a run interrupted by a reload resumes from its last saved state', async ({
   await expect(page.getByRole('alert')).toHaveText(/Load the dataset run-1 trained on \(train\.txt, dev\.txt, 32 training sentences\) to resume it\./);
 
   await dropFiles(page, files);
+  await openTab(page, 'Data');
   await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 32 / })).toBeVisible();
   await setNumber(page, 'Epochs', 40);
   await page.getByRole('button', { name: 'Resume' }).click();

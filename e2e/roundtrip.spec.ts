@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 const ner = (...args: string[]) => execFileSync('node', ['bin/ner.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
 
@@ -36,6 +36,7 @@ test('a checkpoint trained on the command line opens in the studio and tags sent
 
   await page.goto('/');
   await page.getByLabel('Open model file').setInputFiles({ name: 'cli.zip', mimeType: 'application/zip', buffer: readFileSync(join(dir, 'out', 'checkpoint.zip')) });
+  await openTab(page, 'Train');
   const status = page.getByRole('status', { name: 'Run status' });
   await expect(status).toHaveText(/^run-1: finished · epoch 2\/2 · step 6 /);
   await expect(page.getByText(/^Imported from cli\.zip/)).toBeVisible();
@@ -43,6 +44,7 @@ test('a checkpoint trained on the command line opens in the studio and tags sent
   // The studio shows the best dev F1 the command line recorded, which is what its checkpoint scores on dev.
   await expect(status).toContainText(`best dev F1 ${meta.f1.toFixed(3)}`);
 
+  await openTab(page, 'Playground');
   await page.getByLabel('Try a sentence').fill('Anna Berg joined Acme Corp in Oslo .');
   await page.getByRole('button', { name: 'Tag' }).click();
   await expect(page.getByRole('region', { name: 'Predicted entities' }).locator('.tagged-sentence')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { chartPoints, dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
 test('drop a CoNLL file, train on webgpu and on the default backend, download both files', async ({ page }) => {
   // WebGPU reports a bad pipeline as a console warning and carries on with garbage, so listen for it.
@@ -21,6 +21,7 @@ test('drop a CoNLL file, train on webgpu and on the default backend, download bo
   await screenshot(page, '02-dropped');
 
   // A few steps on WebGPU (SwiftShader here: slow but real WGSL).
+  await openTab(page, 'Train');
   await page.getByLabel('Backend').selectOption('webgpu');
   await setNumber(page, 'Epochs', 1);
   await setNumber(page, 'Batch size', 8);
@@ -137,6 +138,7 @@ test('the playground tags a typed sentence and renders tokens as text', async ({
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForRunEnd(page);
 
+  await openTab(page, 'Playground');
   const box = page.getByLabel('Try a sentence');
   await box.fill('Mr. Daniel Okafor visited Berlin on Monday .');
   await page.getByRole('button', { name: 'Tag' }).click();

@@ -7,10 +7,11 @@ import { parseRunYaml } from '../src/core/config/yamlConfig';
 import { parseMetricsCsv } from '../src/core/metrics/csv';
 import { pythonPackageFiles } from '../src/cli/pythonPackage';
 import { HAS_TORCH, PYTHON_SKIP_REASON, runPython, torchrun } from '../testing/python';
-import { dropFiles, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
-/** Clicks "Download as PyTorch project" and returns the zip's entries. */
+/** Clicks "Download as PyTorch project" (on the Train tab, under the form) and returns the zip's entries. */
 async function downloadProject(page: Page): Promise<{ name: string; entries: Record<string, Uint8Array> }> {
+  await openTab(page, 'Train');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as PyTorch project' }).click()]);
   return { name: download.suggestedFilename(), entries: unzipSync(readFileSync(await download.path())) };
 }
@@ -22,6 +23,7 @@ const trainLosses = (file: string) =>
 
 test('the studio downloads its settings and dataset as a PyTorch project', async ({ page }) => {
   await page.goto('/');
+  await openTab(page, 'Train');
   await expect(page.getByRole('button', { name: 'Download as PyTorch project' })).toBeDisabled();
   await dropFiles(page, [{ name: 'train.txt', text: tinyConll(24) }, { name: 'dev.txt', text: tinyConll(8) }]);
   await setNumber(page, 'Epochs', 3);
@@ -76,20 +78,24 @@ test('a project from the studio trains on two CPU processes as on one, and its C
   expect(b).toHaveLength(6); // 24 sentences in batches of 8, 2 epochs
   b.forEach((loss, i) => expect(Math.abs(loss - a[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(a[i]))));
 
+  // The imports sit in the runs sidebar; the curves and the table on the Compare tab.
   const runs = page.getByRole('table', { name: 'Runs' });
   await page.getByLabel('Import CSV log…').setInputFiles({ name: 'metrics.csv', mimeType: 'text/csv', buffer: readFileSync(join(project, 'two', 'metrics.csv')) });
-  await expect(runs.getByRole('row', { name: /^run-2 metrics\.csv: two – – finished \d\.\d{3}/ })).toBeVisible();
+  await expect(runs.getByRole('row', { name: /^run-2 metrics\.csv: two – finished \d\.\d{3}/ })).toBeVisible();
   await expect(page.getByText(/^Imported from metrics\.csv \(run two\): its curves only/)).toBeVisible();
+  await openTab(page, 'Compare');
   await page.getByRole('checkbox', { name: 'Compare run-1' }).check();
   await page.getByRole('checkbox', { name: 'Compare run-2' }).check();
   const chart = page.getByRole('img', { name: 'Run comparison chart' });
   await expect(chart).toHaveAttribute('data-points', '6');
-  await expect(chart.locator('.recharts-line')).toHaveCount(2);
+  await expect(chart.locator('.chart-line')).toHaveCount(2);
   await expect(page.getByRole('table', { name: 'Run comparison' }).getByRole('row', { name: /^run-2 from a CSV log: config not recorded/ })).toBeVisible();
 
   await page.getByLabel('Open model file').setInputFiles({ name: 'checkpoint.zip', mimeType: 'application/zip', buffer: readFileSync(join(project, 'two', 'checkpoint.zip')) });
   await expect(runs.getByRole('row', { name: /^run-3 imported checkpoint\.zip bilstm crf \+ CRF finished/ })).toBeVisible();
+  await openTab(page, 'Train');
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText(/best dev F1 \d\.\d{3}/);
+  await openTab(page, 'Playground');
   await page.getByLabel('Try a sentence').fill('Anna Berg joined Acme Corp in Oslo .');
   await page.getByRole('button', { name: 'Tag' }).click();
   await expect(page.getByRole('region', { name: 'Predicted entities' }).locator('.tagged-sentence')).toBeVisible();

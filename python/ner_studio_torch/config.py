@@ -32,16 +32,16 @@ DEFAULTS = {
 # Options of the studio this package does not reproduce yet: a run that sets one away from its default is refused,
 # naming the key, before any step (src/train/torchExport.ts refuses them at export, from the same list's twin).
 NOT_HERE = {
-    "loraMlp": "LoRA on the MLP", "charEncoder": "the char BiLSTM", "casingDim": "the casing feature",
-    "singletonUnk": "singletons to UNK", "averageCheckpoints": "checkpoint averaging",
-    "frozenWeights": "float16 storage of frozen weights",
+    "charEncoder": "the char BiLSTM", "casingDim": "the casing feature", "singletonUnk": "singletons to UNK",
+    "averageCheckpoints": "checkpoint averaging",
 }
 
 FIELD_OF = {
     "model.encoder": "encoder", "model.base_model": "baseModel", "model.label_alignment": "labelAlignment",
     "model.aggregation": "aggregation", "model.max_length": "maxLength", "model.stride": "stride",
     "model.finetune": "finetune", "model.top_layers": "topLayers", "model.lora.rank": "loraRank",
-    "model.lora.alpha": "loraAlpha", "model.crf": "crf", "model.loss.type": "loss", "model.loss.params": "lossParams",
+    "model.lora.alpha": "loraAlpha", "model.lora.mlp": "loraMlp", "model.decoder_context": "decoderContext",
+    "model.frozen_weights": "frozenWeights", "model.crf": "crf", "model.loss.type": "loss", "model.loss.params": "lossParams",
     "model.word_dim": "wordDim", "model.char_dim": "charDim", "model.char_filters": "charFilters",
     "model.word_vectors": "wordVectors", "model.hidden": "hidden", "model.lstm_layers": "lstmLayers",
     "model.transformer_layers": "transformerLayers", "model.heads": "heads", "model.model_dim": "modelDim",
@@ -182,9 +182,7 @@ def parse_run_yaml(text: str, file: str, overrides=()) -> RunFile:
             hint = f" (did you mean {near[0]}?)" if near else ""
             raise UserError(f"{file}: {path}: not a key ner_studio_torch knows{hint}")
     for field, what in NOT_HERE.items():
-        # float32 storage is what this package does anyway; 'auto' means float32 off WebGPU.
-        same = config[field] in ("auto", "float32") if field == "frozenWeights" else config[field] == DEFAULTS[field]
-        if not same:
+        if config[field] != DEFAULTS[field]:
             raise UserError(f"{file}: {PATH_OF[field]}: {config[field]!r} asks for {what}, which ner_studio_torch does not "
                             f"reproduce yet; train this run in the studio or with ner train, or set it back to "
                             f"{DEFAULTS[field]!r}")
@@ -196,6 +194,13 @@ def parse_run_yaml(text: str, file: str, overrides=()) -> RunFile:
                         f"(continue a run from its checkpoint with --init instead)")
     for problem in check_loss_params(config.loss, config.lossParams, config.crf):
         raise UserError(f"{file}: {problem}")
+    # The studio's decoders (Llama, Mistral, Qwen2) and ModernBERT / DeBERTa are not built here (hf_spec.py refuses
+    # their config.json), so decoder_context never applies; adapters sit on attention only.
+    if config.encoder == "pretrained" and config.finetune == "lora" and config.loraMlp:
+        raise UserError(f"{file}: model.lora.mlp: LoRA on the MLP is the studio's; ner_studio_torch puts adapters on "
+                        f"attention only; set it to false")
+    if config.frozenWeights == "float16":
+        warnings.append("model.frozen_weights: float16 is the studio's WebGPU storage; here frozen weights stay float32")
     if config.backend != "auto":
         warnings.append(f"training.backend: {config.backend} is the studio's; here the device is --device")
     return RunFile(file, config, extras, warnings)

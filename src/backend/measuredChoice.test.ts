@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, decideByTimings, type StepTimings, type TimingCache } from './measuredChoice';
+import { chooseBackend, decideByTimings, previewBackend, type StepTimings, type TimingCache } from './measuredChoice';
 import type { AdapterDescription } from './probe';
 
 const nvidia: AdapterDescription = { vendor: 'nvidia', architecture: 'ada', description: 'RTX 4070', isFallbackAdapter: false };
@@ -95,5 +95,24 @@ describe('chooseBackend', () => {
     const plan = await chooseBackend('auto', nvidia, { ...d.deps, measure: undefined });
     expect(plan.name).toBe('webgpu');
     expect(d.log).toEqual(['activate webgpu']);
+  });
+});
+
+describe('previewBackend', () => {
+  it.each([
+    // choice, adapter -> the header's name
+    ['auto', nvidia, 'webgpu or wasm'], // decided by timing when the run starts
+    ['auto', swiftshader, 'wasm'],
+    ['auto', null, 'wasm'],
+    ['webgpu', nvidia, 'webgpu'],
+    ['wasm', nvidia, 'wasm'],
+    ['webgpu', null, 'none'],
+  ] as const)('%s on %o: %s', (choice, adapter, name) => {
+    expect(previewBackend(choice, adapter).name).toBe(name);
+  });
+
+  it('says why, in the words the run status uses', () => {
+    expect(previewBackend('auto', nvidia).reason).toBe('GPU adapter nvidia ada: a run times both on its model and trains on the faster');
+    expect(previewBackend('webgpu', null).reason).toMatch(/no WebGPU adapter; choose auto, wasm or cpu/);
   });
 });

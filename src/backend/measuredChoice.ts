@@ -47,6 +47,21 @@ export function timingKey(adapter: AdapterDescription, modelShape: string): stri
 }
 
 /**
+ * What the page can say before a run starts (the header's badge): planBackend's plan, except that `auto` on a real GPU
+ * is decided when the run starts, by timing its model (or webgpu at once for a pretrained encoder).
+ */
+export function previewBackend(choice: BackendChoice, adapter: AdapterDescription | null): { name: string; reason: string } {
+  let plan: BackendPlan;
+  try {
+    plan = planBackend(choice, adapter);
+  } catch (e) {
+    return { name: 'none', reason: (e as Error).message };
+  }
+  if (choice === 'auto' && plan.name === 'webgpu') return { name: 'webgpu or wasm', reason: `${plan.reason}: a run times both on its model and trains on the faster` };
+  return { name: plan.name, reason: plan.reason };
+}
+
+/**
  * Plans the backend and leaves tfjs on it. For `auto` with a real GPU adapter: cached timings, or a measurement on
  * both backends (about 3 s), then the faster; otherwise planBackend's plan.
  */

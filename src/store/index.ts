@@ -7,9 +7,12 @@ import { createPlaygroundSlice, type PlaygroundSlice } from './playground';
 import { createLabSlice, type LabSlice } from './lab';
 import { createWordVectorsSlice, type WordVectorsSlice } from './wordVectors';
 import { createPretrainedSlice, type PretrainedSlice } from './pretrained';
+import { createNoticesSlice, type NoticesSlice } from './notices';
+import { createViewSlice, type ViewSlice } from './view';
+import { createBackendSlice, type BackendSlice } from './backend';
 import { createTorchProjectSlice, type TorchProjectSlice } from './torchProject';
 
-export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice & TorchProjectSlice;
+export type StudioState = DatasetSlice & RunsSlice & SettingsSlice & PlaygroundSlice & LabSlice & WordVectorsSlice & PretrainedSlice & NoticesSlice & ViewSlice & BackendSlice & TorchProjectSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -19,5 +22,8 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createLabSlice(...a),
   ...createWordVectorsSlice(...a),
   ...createPretrainedSlice(...a),
+  ...createNoticesSlice(...a),
+  ...createViewSlice(...a),
+  ...createBackendSlice(...a),
   ...createTorchProjectSlice(...a),
 }));

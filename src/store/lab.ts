@@ -42,7 +42,8 @@ export const createLabSlice: StateCreator<StudioState, [], [], LabSlice> = (set,
     return skipped;
   },
   startNextQueued: () => {
-    if (get().runs.some(isActive)) return;
+    // One run at a time; and none while files are read (the dataset slice calls again once they are).
+    if (get().runs.some(isActive) || get().loading) return;
     const [next, ...rest] = get().labQueue;
     if (!next) return;
     set({ labQueue: rest });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunMessage, bestEvaluation, estimateSecondsLeft, newRun, runFromLog, withTestScore } from './runRecord';
+import { applyRunMessage, bestEvaluation, estimateSecondsLeft, newRun, plannedSteps, progressOf, runFromLog, withTestScore } from './runRecord';
 import { runCsv } from './exports';
 import { parseMetricsCsv } from '../core/metrics/csv';
 import { DEFAULT_CONFIG } from '../core/config/config';
@@ -65,6 +65,28 @@ describe('test scores on a run', () => {
       ['test/f1', 0.6857, 8],
       ['test/f1/LOC', 0.5, 8],
     ]);
+  });
+});
+
+describe('plannedSteps and progressOf', () => {
+  const at = (epochs: number, maxSteps: number, stepsPerEpoch: number, stepNo: number, status: 'training' | 'finished' | 'stopped' = 'training') => ({
+    ...newRun('r', 'run-1', 'demo', 10, { ...DEFAULT_CONFIG, epochs, maxSteps }),
+    stepsPerEpoch,
+    step: stepNo,
+    status,
+  });
+  it.each([
+    // epochs, max steps, steps an epoch, step, status -> planned, share done
+    [at(2, 0, 4, 3), 8, 3 / 8],
+    [at(2, 5, 4, 5), 5, 1], // max steps cut the run short
+    [at(2, 20, 4, 4), 8, 0.5], // max steps past the epochs change nothing
+    [at(3, 0, 0, 0), null, null], // before the first step the epoch length is unknown
+    [at(3, 6, 0, 0), 6, 0], // ... unless max steps say it
+    [at(10, 0, 4, 12, 'finished'), 40, 1], // early stopping: finished is done
+    [at(10, 0, 4, 12, 'stopped'), 40, 0.3],
+  ])('%#: planned %s, done %s', (r, planned, done) => {
+    expect(plannedSteps(r)).toBe(planned);
+    expect(progressOf(r)).toBe(done);
   });
 });
 

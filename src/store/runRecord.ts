@@ -64,6 +64,8 @@ export interface RunRecord {
   labels?: string[];
   /** embedding_label_smoothing: the label-label cosine similarity [K*K] at each saved state. */
   similarity?: { step: number; matrix: number[] }[];
+  /** Slot in the UI's run palette: the colour of its swatch and of its lines in every chart (runIdentity.ts). */
+  colour?: number;
   /** Listed from a metrics CSV alone: curves only, so `config` holds defaults, not what the run trained with. */
   configUnknown?: boolean;
   /** The latest thing worth telling about the run (a resume, a backend switch). */
@@ -157,6 +159,18 @@ export function withTestScore(r: RunRecord, scores: EntityScores, sentences: num
   const best = bestEvaluation(r);
   const at = best ?? { step: r.step, epoch: r.epoch };
   return { ...r, test: { step: at.step, epoch: at.epoch, wallTime, precision: scores.precision, recall: scores.recall, f1: scores.f1, perType: scores.perType, sentences } };
+
+/** Steps the run will take: its epochs (or max steps, if fewer); null before the first step says how long an epoch is. */
+export function plannedSteps(r: RunRecord): number | null {
+  if (r.stepsPerEpoch === 0) return r.config.maxSteps > 0 ? r.config.maxSteps : null;
+  return totalSteps(r.config, r.stepsPerEpoch);
+}
+
+/** Share of the planned steps done, 0–1: a finished run is done even when early stopping ended it sooner. */
+export function progressOf(r: RunRecord): number | null {
+  if (r.status === 'finished') return 1;
+  const total = plannedSteps(r);
+  return total ? Math.min(1, r.step / total) : null;
 }
 
 /** Seconds left, from the mean step time of the last 20 steps; null before there is a rate to go by. */
@@ -164,7 +178,7 @@ export function estimateSecondsLeft(r: RunRecord): number | null {
   const recent = r.steps.slice(-21);
   if (recent.length < 2 || r.stepsPerEpoch === 0) return null;
   const perStep = (recent[recent.length - 1].wallTime - recent[0].wallTime) / (recent.length - 1);
-  return Math.max(0, totalSteps(r.config, r.stepsPerEpoch) - r.step) * perStep;
+  return Math.max(0, (plannedSteps(r) ?? 0) - r.step) * perStep;
 }
 
 /** The learned label similarity in a saved state, when the run's loss has label embeddings. */

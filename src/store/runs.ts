@@ -9,6 +9,8 @@ import { loadCsvLog, scoreTestSplit, startRun, type RunHandle } from '../worker/
 import type { StudioState } from './index';
 import { deleteRun, loadRuns, loadState, saveRun, saveState } from './persist';
 import { applyRunMessage, isActive, newRun, runFromLog, similarityFromState, withTestScore, type DevAnalysis, type LabTag, type RunRecord } from './runRecord';
+import { nextColourSlot, nextRunNumber, runNameProblem } from './runIdentity';
+import { createStepBatcher } from './stepBatcher';
 
 export { isActive, type DevAnalysis, type RunRecord, type RunStatus } from './runRecord';
 
@@ -24,6 +26,8 @@ export interface RunsSlice {
   /** Destroys a running run's WebGPU device, to check that it recovers on wasm. */
   loseDevice: (runId: string) => void;
   selectRun: (runId: string) => void;
+  /** Renames a run (charts, CSV and downloads use the name); returns why the name is refused, or null. */
+  renameRun: (runId: string, name: string) => string | null;
   removeRun: (runId: string) => void;
   /** Lists a checkpoint file (the studio's download, or `ner train`'s) as a finished run; returns the problem, if any. */
   importCheckpoint: (file: File) => Promise<string | null>;
@@ -42,6 +46,8 @@ const devTexts = new Map<string, SplitText>();
 const testTexts = new Map<string, SplitText>();
 /** Points saved between evaluations, so a crash loses little. */
 const SAVE_EVERY_STEPS = 50;
+/** Step points reach the store (and the charts) at most this often. */
+const STEP_BATCH_MS = 250;
 
 function devAnalysisFor(runId: string, pred: string[][] | null): DevAnalysis | null {
   const dev = devTexts.get(runId);
@@ -58,8 +64,16 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     if (run) saveRun(run).catch(warn(`Could not keep ${run.name}`));
   };
 
+  type StepMessage = Extract<TrainResponse, { type: 'step' }>;
+  const steps = createStepBatcher<StepMessage>((id, msgs) => {
+    const persist = msgs.some((m) => m.step % SAVE_EVERY_STEPS === 0);
+    update(id, (r) => msgs.reduce((run, m) => applyRunMessage(run, m), r), persist);
+  }, STEP_BATCH_MS);
+
   const onMessage = (msg: TrainResponse) => {
     const id = msg.runId;
+    if (msg.type === 'step') return steps.push(id, msg);
+    steps.flush(id);
     if (msg.type === 'state') {
       const similarity = similarityFromState(msg.state);
       if (similarity) update(id, (r) => ({ ...r, similarity: [...(r.similarity ?? []).filter((s) => s.step < similarity.step), similarity] }), false);
@@ -69,7 +83,7 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       return;
     }
     const ended = msg.type === 'done' || msg.type === 'error';
-    const persist = ended || msg.type === 'eval' || msg.type === 'resumed' || (msg.type === 'step' && msg.step % SAVE_EVERY_STEPS === 0);
+    const persist = ended || msg.type === 'eval' || msg.type === 'resumed';
     const devAnalysis = msg.type === 'done' ? devAnalysisFor(id, msg.devPredictions) : null;
     const test = testTexts.get(id);
     if (ended) {
@@ -79,8 +93,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     }
     update(id, (r) => applyRunMessage(r, msg, { devAnalysis }), persist);
     if (msg.type === 'done' && test && test.tokens.length > 0) scoreTest(id, test);
+    if (!ended) return;
+    const run = get().runs.find((r) => r.id === id);
+    if (run) get().notifyRunEnded(run);
     // A queued loss-lab run starts once this one has ended.
-    if (ended) setTimeout(() => get().startNextQueued(), 0);
+    setTimeout(() => get().startNextQueued(), 0);
   };
 
   /** The finished run's best checkpoint on the test split, through the prediction worker (training never sees test). */
@@ -95,10 +112,18 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
 
   const launch = (run: RunRecord, dev: SplitText, resumeFrom?: TrainState) => {
     const dataset = get().dataset!;
+    const pretrained = get().pretrainedFor(run.config);
+    const wordVectors = get().wordVectorsFor(run.config);
     devTexts.set(run.id, dev);
     testTexts.set(run.id, dataset.text.test);
-    handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, get().pretrainedFor(run.config), get().wordVectorsFor(run.config)));
+    // The worker starts in a task of its own: copying the dataset to it should not add to the task that drew the
+    // new run (the page must never block for long while training).
+    setTimeout(() => {
+      if (!get().runs.some((r) => r.id === run.id)) return; // deleted before it started
+      handles.set(run.id, startRun(run.id, run.config, dataset, onMessage, resumeFrom, pretrained, wordVectors));
+    }, 0);
   };
+  const keepLater = (run: RunRecord) => setTimeout(() => saveRun(run).catch(warn(`Could not keep ${run.name}`)), 0);
 
   return {
     runs: [],
@@ -107,15 +132,21 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     toggleCompare: (runId) =>
       set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
     train: (config, lab) => {
-      const dataset = get().dataset;
+      const { dataset, loading } = get();
+      // Files being read replace the dataset on screen: a run now would silently train the one loaded before.
+      if (loading) return [`Wait until the files are read (${loading.text}); the run would train the dataset loaded before them.`];
       const problems = [...validateConfig(config), ...get().pretrainedProblems(config)];
       if (!dataset) problems.unshift('Load a dataset first: drop CoNLL files or load the demo dataset.');
       if (problems.length > 0 || !dataset) return problems;
-      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
-      const run = { ...newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels), lab };
+      const n = nextRunNumber(get().runs);
+      const run: RunRecord = {
+        ...newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, dataset.summary.name, dataset.train.count, config, dataset.vocab.labels),
+        lab,
+        colour: nextColourSlot(get().runs),
+      };
       set((s) => ({ runs: [...s.runs, run], selectedRunId: run.id }));
       launch(run, dataset.text.dev);
-      saveRun(run).catch(warn(`Could not keep ${run.name}`));
+      keepLater(run);
       return [];
     },
     resume: async (runId) => {
@@ -136,6 +167,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
     pause: (runId, paused) => handles.get(runId)?.pause(paused),
     loseDevice: (runId) => handles.get(runId)?.loseDevice(),
     selectRun: (runId) => set({ selectedRunId: runId }),
+    renameRun: (runId, name) => {
+      const problem = runNameProblem(name, runId, get().runs);
+      if (!problem) update(runId, (r) => ({ ...r, name: name.trim() }), true);
+      return problem;
+    },
     importCheckpoint: async (file) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       let meta: CheckpointConfig;
@@ -144,10 +180,11 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       } catch (e) {
         return (e as Error).message;
       }
-      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
+      const n = nextRunNumber(get().runs);
       const base = newRun(`run-${n}-${Date.now().toString(36)}`, `run-${n}`, `imported ${file.name}`, 0, completeConfig(meta.config), meta.labels);
       const run: RunRecord = {
         ...base,
+        colour: nextColourSlot(get().runs),
         status: 'finished',
         checkpoint: bytes,
         bestDevF1: meta.trained?.bestDevF1 ?? null,
@@ -167,8 +204,12 @@ export const createRunsSlice: StateCreator<StudioState, [], [], RunsSlice> = (se
       } catch (e) {
         return (e as Error).message;
       }
-      const n = Math.max(0, ...get().runs.map((r) => Number(r.name.replace(/^run-/, '')) || 0)) + 1;
-      const added = logged.map((l, i) => runFromLog(`run-${n + i}-${Date.now().toString(36)}`, `run-${n + i}`, file.name, l));
+      const n = nextRunNumber(get().runs);
+      const added: RunRecord[] = [];
+      for (const [i, l] of logged.entries()) {
+        const run = runFromLog(`run-${n + i}-${Date.now().toString(36)}`, `run-${n + i}`, file.name, l);
+        added.push({ ...run, colour: nextColourSlot([...get().runs, ...added]) });
+      }
       set((s) => ({ runs: [...s.runs, ...added], selectedRunId: added.at(-1)!.id }));
       for (const run of added) saveRun(run).catch(warn(`Could not keep ${run.name}`));
       return null;

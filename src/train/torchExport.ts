@@ -52,21 +52,22 @@ function startingVectors(config: RunConfig, prepared: PreparedDataset, wv: Match
  * refused, naming the key.
  */
 const NOT_IN_TORCH: { [K in keyof RunConfig]?: { what: string; fine: readonly RunConfig[K][] } } = {
-  loraMlp: { what: 'LoRA on the MLP', fine: [false] },
   charEncoder: { what: 'the char BiLSTM', fine: ['cnn'] },
   casingDim: { what: 'the casing feature', fine: [0] },
   singletonUnk: { what: 'singletons to UNK', fine: [0] },
   averageCheckpoints: { what: 'checkpoint averaging', fine: [0] },
-  frozenWeights: { what: 'float16 storage of frozen weights', fine: ['auto', 'float32'] },
   schedule: { what: "the 'inverse_time' schedule", fine: ['constant', 'linear', 'cosine'] },
 };
 
 export function torchProblems(config: RunConfig): string[] {
-  return Object.entries(NOT_IN_TORCH).flatMap(([key, rule]) => {
+  const problems = Object.entries(NOT_IN_TORCH).flatMap(([key, rule]) => {
     const value = config[key as keyof RunConfig];
     if ((rule.fine as unknown[]).includes(value)) return [];
     return [`${YAML_PATH_OF[key as keyof RunConfig]}: ${JSON.stringify(value)} asks for ${rule.what}, which the PyTorch project does not reproduce yet; train this run in the studio or with ner train`];
   });
+  // The package puts LoRA adapters on attention only (float16 storage is only a warning there: it stays float32).
+  if (config.encoder === 'pretrained' && config.finetune === 'lora' && config.loraMlp) problems.push(`${YAML_PATH_OF.loraMlp}: LoRA on the MLP is the studio's; the PyTorch project puts adapters on attention only; set it to false`);
+  return problems;
 }
 
 /** Every file of the project by its path inside it. Throws, naming the key, for a run that cannot train. */

@@ -1,69 +1,44 @@
-/** @file The studio's layout: data on the left, training and its live charts in the middle, runs below. */
+/**
+ * @file The studio as a workspace: a header, the runs sidebar (collapsed to a toggle on narrower windows), and the
+ * views as tabs beside it; files dropped anywhere load as a dataset.
+ */
 import { useEffect } from 'react';
 import { useStudio } from '../store';
-import { Panel } from './components/Panel';
-import { DatasetPanel } from './panels/DatasetPanel';
-import { TrainPanel } from './panels/TrainPanel';
-import { RunStatus } from './panels/RunStatus';
-import { RunsTable } from './panels/RunsTable';
-import { Playground } from './panels/Playground';
-import { ComparePanel } from './compare/ComparePanel';
-import { LossLab } from './panels/LossLab';
-import { LossChart } from './charts/LossChart';
-import { F1Chart } from './charts/F1Chart';
-import { DatasetView } from './panels/DatasetView';
-import { ErrorAnalysisView } from './panels/ErrorAnalysisView';
-import { CrfView } from './panels/CrfView';
-import { SimilarityView } from './panels/SimilarityView';
+import { DropOverlay } from './layout/DropOverlay';
+import { OpenTabContext } from './layout/openTab';
+import { StudioHeader } from './layout/StudioHeader';
+import { StudioTabs } from './layout/StudioTabs';
+import { DocumentTitle } from './layout/DocumentTitle';
+import { useHashTab } from './layout/useHashTab';
+import { useMediaQuery } from './layout/useMediaQuery';
+import { RunsSidebar } from './runs/RunsSidebar';
+
+/** From this width the sidebar is open unless the person closes it; below, it waits behind its toggle. */
+export const WIDE_ENOUGH_FOR_SIDEBAR = '(min-width: 1360px)';
 
 export function App() {
   useEffect(() => {
     void useStudio.getState().restoreRuns();
+    void useStudio.getState().probeBackend();
   }, []);
+  const [tab, openTab] = useHashTab();
+  const wide = useMediaQuery(WIDE_ENOUGH_FOR_SIDEBAR);
+  const choice = useStudio((s) => s.sidebarChoice);
+  const setChoice = useStudio((s) => s.setSidebarChoice);
+  const sidebarOpen = choice ?? wide;
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>NER Training Studio</h1>
-        <p className="tagline">Train a named entity tagger on your own GPU, in this tab. Your data never leaves the machine.</p>
-      </header>
-      <main className="app-main">
-        <Panel title="Data">
-          <DatasetPanel />
-        </Panel>
-        <Panel title="Training">
-          <TrainPanel />
-          <RunStatus />
-        </Panel>
-        <Panel title="Metrics" wide>
-          <div className="charts">
-            <LossChart />
-            <F1Chart />
-          </div>
-        </Panel>
-        <Panel title="Runs" wide>
-          <RunsTable />
-        </Panel>
-        <Panel title="Compare runs" wide>
-          <ComparePanel />
-        </Panel>
-        <Panel title="Loss lab" wide>
-          <LossLab />
-        </Panel>
-        <Panel title="Playground" wide>
-          <Playground />
-        </Panel>
-        <Panel title="Dataset view" wide>
-          <DatasetView />
-        </Panel>
-        <Panel title="Error analysis" wide>
-          <ErrorAnalysisView />
-        </Panel>
-        <Panel title="Model view" wide>
-          <h3>CRF transitions</h3>
-          <CrfView />
-          <SimilarityView />
-        </Panel>
-      </main>
-    </div>
+    <OpenTabContext value={openTab}>
+      <div className={sidebarOpen ? 'studio sidebar-open' : 'studio'}>
+        <StudioHeader sidebarOpen={sidebarOpen} onToggleSidebar={() => setChoice(!sidebarOpen)} />
+        <div className="studio-body">
+          <RunsSidebar open={sidebarOpen} />
+          <main className="workspace">
+            <StudioTabs selected={tab} onSelect={openTab} />
+          </main>
+        </div>
+        <DropOverlay />
+        <DocumentTitle />
+      </div>
+    </OpenTabContext>
   );
 }

@@ -24,6 +24,10 @@ import type {
   MatchedVectors,
 } from './protocol';
 import type { TextPrediction } from '../train/predictText';
+import { describeAdapter, type AdapterDescription } from '../backend/probe';
+import { previewBackend } from '../backend/measuredChoice';
+
+export type { AdapterDescription } from '../backend/probe';
 
 export interface LoadResult {
   dataset: PreparedDataset | null;
@@ -265,3 +269,16 @@ export async function exportHuggingFace(checkpoint: Uint8Array, name: string): P
   if (msg.type !== 'exported') throw new Error(`unexpected ${msg.type} from the model worker`);
   return new Uint8Array(msg.zip);
 }
+
+// ---- the page's WebGPU adapter, for saying which backend a run would use ----
+
+let adapterProbe: Promise<AdapterDescription | null> | null = null;
+
+/** Asks the page's WebGPU (once) for its adapter; the training worker asks again for itself when a run starts. */
+export function probeAdapter(): Promise<AdapterDescription | null> {
+  adapterProbe ??= describeAdapter(typeof navigator === 'undefined' ? undefined : navigator.gpu);
+  return adapterProbe;
+}
+
+/** The backend a run with this choice would train on, and why (the training worker's own rule), or why none; the header shows it. */
+export const plannedBackend = previewBackend;

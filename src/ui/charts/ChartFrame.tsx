@@ -14,8 +14,8 @@ interface Props {
 export function ChartFrame({ name, summary, points, children }: Props) {
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
-  // The chart's own surface, not the small SVGs of its legend icons.
-  const svg = () => body.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? null;
+  // The chart's own surface (ours, or recharts' for the bar charts), not the small SVGs of recharts' legend icons.
+  const svg = () => body.current?.querySelector<SVGSVGElement>('svg.chart-svg, .recharts-wrapper > svg.recharts-surface') ?? null;
   return (
     <figure className="chart">
       <figcaption>{name.replace(/ chart$/, '')}</figcaption>

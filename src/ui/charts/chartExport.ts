@@ -1,7 +1,16 @@
 /** @file Saves a rendered chart as a standalone SVG or a PNG drawn from that SVG. */
 import { downloadBlob } from '../components/download';
 
-/** A self-contained copy of the chart's SVG: namespaced, sized, on a white background. */
+/** The colour painted behind an element: its own background or its nearest ancestor's that is not transparent. */
+function backgroundBehind(el: Element): string {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    const colour = getComputedStyle(at).backgroundColor;
+    if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) return colour;
+  }
+  return '#ffffff';
+}
+
+/** A self-contained copy of the chart's SVG: namespaced, sized, on the background it was drawn on (dark in dark mode). */
 export function standaloneSvg(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const { width, height } = svg.getBoundingClientRect();
@@ -20,7 +29,7 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
-  background.setAttribute('fill', '#ffffff');
+  background.setAttribute('fill', backgroundBehind(svg));
   copy.insertBefore(background, copy.firstChild);
   return new XMLSerializer().serializeToString(copy);
 }

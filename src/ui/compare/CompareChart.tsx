@@ -1,17 +1,17 @@
 /** @file The compared runs' curves overlaid on shared axes, with smoothing and a choice of x axis. */
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis as RXAxis, YAxis } from 'recharts';
 import type { RunRecord } from '../../store/runs';
 import { ChartFrame } from '../charts/ChartFrame';
+import { SvgLineChart } from '../charts/SvgLineChart';
+import { useChartTheme, useRunColours } from '../theme/useChartTheme';
 import { COMPARE_METRICS, X_AXES, entityTypes, mergeSeries, runSeries, type CompareMetric, type XAxis } from './series';
-
-/** Distinguishable on white at AA contrast for lines. */
-export const RUN_COLOURS = ['#1a5fb4', '#c64600', '#26734d', '#8f3ca3', '#a4161a', '#0b6e75', '#6b5900', '#3d4350'];
 
 export function CompareChart({ runs }: { runs: RunRecord[] }) {
   const [metric, setMetric] = useState<CompareMetric>('train loss');
   const [axis, setAxis] = useState<XAxis>('step');
   const [smoothing, setSmoothing] = useState(0);
+  const ink = useChartTheme();
+  const colourOf = useRunColours();
   const metrics: CompareMetric[] = [...COMPARE_METRICS, ...entityTypes(runs).map((t) => `dev F1 ${t}` as const)];
   const series = runs.map((r) => ({ id: r.id, points: runSeries(r, metric, axis, smoothing) }));
   const rows = mergeSeries(series);
@@ -47,18 +47,7 @@ export function CompareChart({ runs }: { runs: RunRecord[] }) {
         </div>
       </div>
       <ChartFrame name="Run comparison chart" summary={`${metric} against ${axis}. ${summary}`} points={rows.length}>
-        <ResponsiveContainer width="100%" height={280}>
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid stroke="#d0d4dc" strokeDasharray="3 3" />
-            <RXAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} stroke="#3d4350" tickFormatter={(v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1))} />
-            <YAxis stroke="#3d4350" width={56} />
-            <Tooltip />
-            <Legend />
-            {runs.map((r, i) => (
-              <Line key={r.id} dataKey={r.id} name={r.name} stroke={RUN_COLOURS[i % RUN_COLOURS.length]} dot={false} connectNulls isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <SvgLineChart series={runs.map((r, i) => ({ id: r.id, name: r.name, colour: colourOf(r), points: series[i].points }))} ink={ink} height={260} xInteger={axis === 'step'} legend />
       </ChartFrame>
     </div>
   );

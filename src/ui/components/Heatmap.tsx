@@ -7,6 +7,8 @@ import { useId, useRef } from 'react';
 import { ChartDownloads } from '../charts/ChartDownloads';
 import { TableScroll } from './TableScroll';
 import { cellColours } from './heatmapScale';
+import { SURFACE } from '../theme/palette';
+import { useColourScheme } from '../theme/useColourScheme';
 
 interface Props {
   /** The accessible name of the image, e.g. "Confusion matrix". */
@@ -32,6 +34,8 @@ const defaultFormat = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixe
 export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle, colTitle, diverging, log, format = defaultFormat }: Props) {
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
+  const scheme = useColourScheme();
+  const dark = scheme === 'dark';
   const flat = values.flat();
   const min = flat.length > 0 ? Math.min(...flat) : 0;
   const max = flat.length > 0 ? Math.max(...flat) : 0;
@@ -66,13 +70,13 @@ export function Heatmap({ name, summary, rowLabels, colLabels, values, rowTitle,
                 </text>
                 {colLabels.map((colLabel, c) => {
                   const value = values[r]?.[c] ?? NaN;
-                  const { fill, text } = cellColours(value, { min, max, diverging, log });
+                  const { fill, text } = cellColours(value, { min, max, diverging, log, dark });
                   const x = left + c * cell;
                   const y = top + r * cell;
                   return (
                     <g key={colLabel}>
                       <title>{`${rowTitle} ${label}, ${colTitle.toLowerCase()} ${colLabel}: ${format(value)}`}</title>
-                      <rect x={x} y={y} width={cell} height={cell} fill={fill} stroke="#ffffff" />
+                      <rect x={x} y={y} width={cell} height={cell} fill={fill} stroke={SURFACE[scheme]} />
                       <text x={x + cell / 2} y={y + cell / 2} fill={text} textAnchor="middle" dominantBaseline="central" className="heatmap-value">
                         {format(value)}
                       </text>

@@ -45,6 +45,11 @@ describe('cellFill', () => {
     ['diverging zero is neutral', 0, { min: -2, max: 4, diverging: true }, [247, 247, 247]],
     ['diverging negative end reaches red at the larger magnitude', -4, { min: -4, max: 2, diverging: true }, [178, 24, 43]],
     ['diverging positive end', 4, { min: -2, max: 4, diverging: true }, [33, 102, 172]],
+    ['dark: sequential low end is a quiet grey', 0, { min: 0, max: 10, dark: true }, [44, 49, 60]],
+    ['dark: sequential high end is light blue', 10, { min: 0, max: 10, dark: true }, [158, 202, 225]],
+    // (44 + 158) / 2 = 101, (49 + 202) / 2 = 125.5 -> 126, (60 + 225) / 2 = 142.5 -> 143
+    ['dark: sequential middle', 5, { min: 0, max: 10, dark: true }, [101, 126, 143]],
+    ['dark: diverging negative end is light red', -4, { min: -4, max: 2, diverging: true, dark: true }, [244, 165, 130]],
   ])('%s', (_name, value, options, expected) => {
     expect(cellFill(value, options)).toEqual(expected);
   });
@@ -60,8 +65,9 @@ describe('readable text', () => {
     expect(readableText(fill)).toBe(expected);
   });
 
-  it('meets AA (4.5:1) across both scales', () => {
+  it('meets AA (4.5:1) across both scales, light and dark', () => {
     const scales: ScaleOptions[] = [{ min: 0, max: 100 }, { min: 0, max: 100, log: true }, { min: -100, max: 100, diverging: true }];
+    scales.push(...scales.map((s) => ({ ...s, dark: true })));
     for (const options of scales) {
       for (let v = options.min; v <= options.max; v++) {
         const { fill, text } = cellColours(v, options);

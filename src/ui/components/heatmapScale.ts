@@ -11,6 +11,8 @@ export interface ScaleOptions {
   diverging?: boolean;
   /** Sequential only: position by log(1 + value), so one huge cell (O predicted as O) does not wash out the rest. */
   log?: boolean;
+  /** On a dark page: low values run from near the panel's own colour up to light, so small values stay quiet. */
+  dark?: boolean;
 }
 
 // ColorBrewer Blues and RdBu end points.
@@ -19,6 +21,11 @@ const BLUE: Rgb = [8, 48, 107];
 const RED: Rgb = [178, 24, 43];
 const DIV_BLUE: Rgb = [33, 102, 172];
 const NEUTRAL: Rgb = [247, 247, 247];
+// Dark-scheme ends: a grey a step above the dark panel, to ColorBrewer's light blue and red.
+const DARK_LOW: Rgb = [44, 49, 60];
+const DARK_HIGH: Rgb = [158, 202, 225];
+const DARK_RED: Rgb = [244, 165, 130];
+const DARK_NEUTRAL: Rgb = [44, 49, 60];
 
 export const BLACK_TEXT = '#000000';
 export const WHITE_TEXT = '#ffffff';
@@ -50,16 +57,18 @@ export function readableText(fill: Rgb): typeof BLACK_TEXT | typeof WHITE_TEXT {
 export const toHex = (c: Rgb) => `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 
 /** Fill for value on the scale; NaN and an empty range give the scale's low end. */
-export function cellFill(value: number, { min, max, diverging, log }: ScaleOptions): Rgb {
+export function cellFill(value: number, { min, max, diverging, log, dark }: ScaleOptions): Rgb {
   if (diverging) {
+    const [neutral, red, blue] = dark ? [DARK_NEUTRAL, DARK_RED, DARK_HIGH] : [NEUTRAL, RED, DIV_BLUE];
     const reach = Math.max(Math.abs(min), Math.abs(max));
-    if (!(reach > 0) || !Number.isFinite(value)) return NEUTRAL;
-    return value < 0 ? mix(NEUTRAL, RED, -value / reach) : mix(NEUTRAL, DIV_BLUE, value / reach);
+    if (!(reach > 0) || !Number.isFinite(value)) return neutral;
+    return value < 0 ? mix(neutral, red, -value / reach) : mix(neutral, blue, value / reach);
   }
+  const [low, high] = dark ? [DARK_LOW, DARK_HIGH] : [WHITE, BLUE];
   const pos = log ? (v: number) => Math.log1p(Math.max(0, v)) : (v: number) => v;
   const span = pos(max) - pos(min);
-  if (!(span > 0) || !Number.isFinite(value)) return WHITE;
-  return mix(WHITE, BLUE, (pos(value) - pos(min)) / span);
+  if (!(span > 0) || !Number.isFinite(value)) return low;
+  return mix(low, high, (pos(value) - pos(min)) / span);
 }
 
 export function cellColours(value: number, options: ScaleOptions): { fill: string; text: string } {

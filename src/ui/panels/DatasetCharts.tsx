@@ -4,21 +4,23 @@ import type { DatasetStats, Distribution } from '../../core/dataset/stats';
 import type { SplitName } from '../../core/types';
 import { ChartFrame } from '../charts/ChartFrame';
 import { entityTypeRows, lengthBins, SPLITS } from './datasetCharts';
-
-// The training charts' palette; each is over 4.5:1 on white.
-const COLOURS: Record<SplitName, string> = { train: '#1a5fb4', dev: '#c64600', test: '#26734d' };
+import { RUN_PALETTE } from '../theme/palette';
+import { useChartTheme } from '../theme/useChartTheme';
 
 function SplitBars({ data, x, xLabel }: { data: object[]; x: string; xLabel: string }) {
+  const theme = useChartTheme();
+  // The run palette's first three colours: AA on the panel in either scheme (palette.test.ts).
+  const colour = (split: SplitName) => RUN_PALETTE[theme.scheme][SPLITS.indexOf(split)];
   return (
     <ResponsiveContainer width="100%" height={240}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
-        <CartesianGrid stroke="#d0d4dc" strokeDasharray="3 3" />
-        <XAxis dataKey={x} stroke="#3d4350" label={{ value: xLabel, position: 'insideBottom', offset: -8, fill: '#3d4350' }} />
-        <YAxis stroke="#3d4350" width={48} allowDecimals={false} />
-        <Tooltip />
+        <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
+        <XAxis dataKey={x} label={{ value: xLabel, position: 'insideBottom', offset: -8, fill: theme.axis }} {...theme.axisProps} />
+        <YAxis width={48} allowDecimals={false} {...theme.axisProps} />
+        <Tooltip contentStyle={theme.tooltipStyle} cursor={{ fill: theme.grid }} />
         <Legend verticalAlign="top" itemSorter={(item) => SPLITS.indexOf(item.value as SplitName)} />
         {SPLITS.map((s) => (
-          <Bar key={s} dataKey={s} name={s} fill={COLOURS[s]} isAnimationActive={false} />
+          <Bar key={s} dataKey={s} name={s} fill={colour(s)} isAnimationActive={false} />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -1,5 +1,7 @@
-/** @file Drop zone, file input and demo button; then what was loaded and anything wrong with it. */
-import { useState, type DragEvent } from 'react';
+/**
+ * @file The drop zone, the file input and the demo button; then what was loaded and anything wrong with it. Drops
+ * anywhere on the window load files too (layout/DropOverlay.tsx); the header shows a load's progress.
+ */
 import { useStudio } from '../../store';
 import { DatasetSummaryView } from './DatasetSummary';
 
@@ -8,56 +10,41 @@ export function DatasetPanel() {
   const loadDemo = useStudio((s) => s.loadDemoDataset);
   const loading = useStudio((s) => s.loading);
   const diagnostics = useStudio((s) => s.diagnostics);
-  const [dragging, setDragging] = useState(false);
-
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void addFiles([...e.dataTransfer.files]);
-  };
 
   return (
     <div className="dataset-panel">
-      <div
-        role="region"
-        aria-label="Dataset drop zone"
-        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <p>Drop CoNLL files here (train / dev / test by file name; a single file is split 80/20).</p>
-        <label className="file-button">
-          <span>Choose files…</span>
-          <input
-            type="file"
-            multiple
-            aria-label="Add dataset files"
-            className="visually-hidden"
-            onChange={(e) => {
-              void addFiles([...(e.target.files ?? [])]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+      <div className="dataset-input">
+        <div role="region" aria-label="Dataset drop zone" className="drop-zone">
+          <p>Drop CoNLL files here or anywhere on the page (train / dev / test by file name; a single file is split 80/20).</p>
+          <label className="file-button">
+            <span>Choose files…</span>
+            <input
+              type="file"
+              multiple
+              aria-label="Add dataset files"
+              className="visually-hidden"
+              onChange={(e) => {
+                void addFiles([...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        <button type="button" onClick={() => void loadDemo()} disabled={loading !== null}>
+          Load demo dataset
+        </button>
+        {loading && <p className="muted">{loading.text}</p>}
+        {diagnostics.length > 0 && (
+          <ul className="diagnostics" aria-label="Dataset problems">
+            {diagnostics.map((d, i) => (
+              <li key={i} role={d.severity === 'error' ? 'alert' : undefined} className={d.severity}>
+                <strong>{d.severity === 'error' ? 'Error' : 'Warning'}</strong> {d.file}
+                {d.line !== undefined ? `:${d.line}` : ''}: {d.message}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
-      <button type="button" onClick={() => void loadDemo()} disabled={loading !== null}>
-        Load demo dataset
-      </button>
-      {loading && <p aria-live="polite">{loading}</p>}
-      {diagnostics.length > 0 && (
-        <ul className="diagnostics" aria-label="Dataset problems">
-          {diagnostics.map((d, i) => (
-            <li key={i} role={d.severity === 'error' ? 'alert' : undefined} className={d.severity}>
-              <strong>{d.severity === 'error' ? 'Error' : 'Warning'}</strong> {d.file}
-              {d.line !== undefined ? `:${d.line}` : ''}: {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
       <DatasetSummaryView />
     </div>
   );
