@@ -1,6 +1,6 @@
 /**
  * A finished run's test score: with a test split loaded, the studio scores the best checkpoint on it (in the prediction
- * worker, as `ner train` does) and shows it in the run status, the Runs table and the CSV log. The run also sets the
+ * worker, as `ner train` does) and shows it in the run status, the runs sidebar and the CSV log. The run also sets the
  * from-scratch recipe's options under Advanced settings, which reach its config.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -38,7 +38,7 @@ test('a finished run reports test precision, recall and F1 for its best checkpoi
   const shown = /test F1 (\d\.\d{3})/.exec((await status.textContent()) ?? '')![1];
   const runs = page.getByRole('table', { name: 'Runs' });
   await expect(runs.getByRole('columnheader', { name: 'Test F1' })).toBeVisible();
-  await expect(runs.getByRole('row', { name: /^run-1 / }).getByRole('cell').nth(5)).toHaveText(shown); // cells after the row header: dataset, encoder, loss, status, best dev F1, test F1
+  await expect(runs.getByRole('row', { name: /^run-1 / }).getByRole('cell').nth(3)).toHaveText(shown); // cells after the row header: data and model, status, best dev F1, test F1
   await screenshot(page, '20-test-score');
 
   const csv = (await download(page, 'Download CSV log')).trim().split('\n');
