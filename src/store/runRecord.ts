@@ -159,6 +159,7 @@ export function withTestScore(r: RunRecord, scores: EntityScores, sentences: num
   const best = bestEvaluation(r);
   const at = best ?? { step: r.step, epoch: r.epoch };
   return { ...r, test: { step: at.step, epoch: at.epoch, wallTime, precision: scores.precision, recall: scores.recall, f1: scores.f1, perType: scores.perType, sentences } };
+}
 
 /** Steps the run will take: its epochs (or max steps, if fewer); null before the first step says how long an epoch is. */
 export function plannedSteps(r: RunRecord): number | null {
