@@ -48,7 +48,7 @@ describe('parseStudy', () => {
     ['data: {train: t.txt}\nruns:\n  - name: a\n  - name: a\n', /^s\.yaml:4: runs\[1\]\.name: 'a' is used twice/],
     ['data: {train: t.txt}\nbaseline: b\nruns: [{name: a}]\n', /^s\.yaml:2: baseline: must name one of the runs \(a\), got "b"/],
     ['data: {train: t.txt}\nbase: {data: {train: x}}\nruns: [{name: a}]\n', /^s\.yaml:2: base\.data: the study's data: section names the data/],
-    ['data: {train: t.txt}\nruns:\n  - name: a\n    set: {training.lr: fast}\n', /^s\.yaml:3: runs\[0\]: run 'a': s\.yaml base \(--set\): training\.lr: must be a number, got 'fast'/],
+    ['data: {train: t.txt}\nruns:\n  - name: a\n    set: {training.lr: fast}\n', /^s\.yaml:3: runs\[0\]: run 'a': --set training\.lr: must be a number, got 'fast'/],
     ['data: {train: t.txt}\nruns: [{name: a}\n', /^s\.yaml:\d+: /],
   ])('%j is refused naming the file, line and key', (text, message) => {
     expect(() => parseStudy(text, 's.yaml')).toThrow(message);
