@@ -1,8 +1,6 @@
 /** @file The shape every `ner` command has, and the errors a command throws to end with a message and an exit status. */
 
 export interface Command {
-  /** One line for `ner --help`. */
-  summary: string;
   /** The full text of `ner help COMMAND`, starting with the usage line. */
   usage: string;
   /** Runs with the arguments after the command name; resolves to the exit status. */

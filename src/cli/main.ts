@@ -1,21 +1,26 @@
 /**
- * @file The `ner` command line: a table of commands, each a module in commands/ with summary, usage and run.
+ * @file The `ner` command line: a table of commands, each a module in commands/ with its usage and run.
  * Adding a command is adding its file and one line to COMMANDS.
  */
 import type { Command } from './command';
 import { CliError, UsageError } from './command';
-import * as convert from './commands/convert';
-import * as evaluate from './commands/evaluate';
-import * as exportHf from './commands/exportHf';
-import * as exportTorch from './commands/exportTorch';
-import * as predict from './commands/predict';
-import * as prepareData from './commands/prepareData';
-import * as score from './commands/score';
-import * as stats from './commands/stats';
-import * as study from './commands/study';
-import * as train from './commands/train';
 
-export const COMMANDS = { stats, convert, score, 'prepare-data': prepareData, train, evaluate, predict, study, 'export-hf': exportHf, 'export-torch': exportTorch } satisfies Record<string, Command>;
+/**
+ * Every command by name: a line for `ner --help`, and its module (usage and run), loaded only when that command runs,
+ * so `ner stats` or `ner score` never pays for loading TensorFlow.js, which only the commands with a model need.
+ */
+export const COMMANDS = {
+  stats: { summary: 'sentences, tokens, entities per type and length distributions of data files', load: () => import('./commands/stats') },
+  convert: { summary: 'convert the tags of a file to another scheme (IOB1, IOB2, BIOES, BILOU)', load: () => import('./commands/convert') },
+  score: { summary: 'entity precision, recall and F1 of a file with gold and predicted tag columns', load: () => import('./commands/score') },
+  'prepare-data': { summary: 'read, check and split the data of a run file, with statistics', load: () => import('./commands/prepareData') },
+  train: { summary: 'train a tagger from a run file; writes checkpoint.zip and metrics.csv', load: () => import('./commands/train') },
+  evaluate: { summary: "a checkpoint's entity precision, recall and F1 on a data file (the JSON of ner score)", load: () => import('./commands/evaluate') },
+  predict: { summary: 'tag a data file with a checkpoint; writes token, gold and predicted columns', load: () => import('./commands/predict') },
+  study: { summary: 'run a named study (studies/NAME.yaml) resumably; writes tables and plots to studies/results/NAME/', load: () => import('./commands/study') },
+  'export-hf': { summary: 'write a pretrained-model run as a Hugging Face token-classification folder', load: () => import('./commands/exportHf') },
+  'export-torch': { summary: 'write a run as a PyTorch project (prepared data + Python package) for torchrun', load: () => import('./commands/exportTorch') },
+} satisfies Record<string, { summary: string; load: () => Promise<Command> }>;
 
 export type CommandName = keyof typeof COMMANDS;
 
@@ -51,14 +56,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`ner: no command ${JSON.stringify(args[0])}; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
       return 2;
     }
-    process.stdout.write(`${COMMANDS[args[0]].usage}\n`);
+    process.stdout.write(`${(await COMMANDS[args[0]].load()).usage}\n`);
     return 0;
   }
   if (!isCommand(name)) {
     process.stderr.write(`ner: unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')} (see ner --help)\n`);
     return 2;
   }
-  const command = COMMANDS[name];
+  const command = await COMMANDS[name].load();
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

@@ -19,8 +19,6 @@ import { decodeFile, inputName, noteEncoding } from '../input';
 import { reportDiagnostics } from '../io';
 import { checkTarget, OutputFile, stdoutWriter, type InputFile } from '../output';
 
-export const summary = 'convert the tags of a file to another scheme (IOB1, IOB2, BIOES, BILOU)';
-
 export const usage = `usage: ner convert FILE --to iob1|iob2|bioes|bilou [-o OUT] [--fix-tags]
 
 Re-tags FILE in the scheme given by --to, through the entities the conlleval reading finds, so conversion is

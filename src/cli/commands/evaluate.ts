@@ -9,8 +9,6 @@ import { tagWithCheckpoint } from '../checkpointTags';
 import { printScores, SCHEMES } from '../scoreReport';
 import { strictMismatch, strictSchemeOf } from '../../core/metrics/scoreChecks';
 
-export const summary = "a checkpoint's entity precision, recall and F1 on a data file (the JSON of ner score)";
-
 export const usage = `usage: ner evaluate --checkpoint FILE --data FILE [--mode default|strict] [--scheme iob2|iobes|bilou] [--json] [--fix-tags]
 
 Tags the sentences of --data (any format ner stats reads) with the checkpoint (checkpoint.zip from ner train or

@@ -11,8 +11,6 @@ import { parseArgs } from '../args';
 import { CliError, UsageError } from '../command';
 import { startNodeBackend } from '../nodeBackend';
 
-export const summary = 'write a pretrained-model run as a Hugging Face token-classification folder';
-
 export const usage = `usage: ner export-hf --checkpoint FILE --out DIR
 
 Writes the checkpoint of a run on a pretrained model (model.encoder: pretrained) to DIR as transformers

@@ -13,8 +13,6 @@ import { count } from '../io';
 import { pythonPackageFiles } from '../pythonPackage';
 import { loadBaseModelFiles, loadRunData, loadWordVectors, readRunFile, shown } from '../runFile';
 
-export const summary = 'write a run as a PyTorch project (prepared data + Python package) for torchrun';
-
 export const usage = `usage: ner export-torch --config FILE -o DIR [--set key=value]...
 
 Prepares the data of the run file FILE as \`ner train\` would (parsing, vocabularies, encoding, and for a pretrained

@@ -11,8 +11,6 @@ import { tagWithCheckpoint } from '../checkpointTags';
 import { count, reportDiagnostics } from '../io';
 import { checkTarget, stdoutWriter, writeOutputFile } from '../output';
 
-export const summary = 'tag a data file with a checkpoint; writes token, gold and predicted columns';
-
 export const usage = `usage: ner predict --checkpoint FILE --data FILE [-o OUT] [--fix-tags]
 
 Tags the sentences of --data with the checkpoint on tfjs' wasm backend and writes one line per token,

@@ -15,8 +15,6 @@ import { count, percent, reportDiagnostics } from '../io';
 import { checkTarget, writeOutputFile, type InputFile } from '../output';
 import { loadRunData, readRunFile, typedPath, type RunFile } from '../runFile';
 
-export const summary = 'read, check and split the data of a run file, with statistics';
-
 export const usage = `usage: ner prepare-data --config FILE [--ratio 0.8]
 
 Reads data.train, data.dev and data.test of the run file FILE (paths relative to FILE) the way the studio and

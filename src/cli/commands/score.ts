@@ -13,8 +13,6 @@ import { knownTypes, TagFormCheck } from '../../core/tags/tagForm';
 import type { StrictScheme } from '../../core/tags/tags';
 import type { Diagnostic, Sentence } from '../../core/types';
 
-export const summary = 'entity precision, recall and F1 of a file with gold and predicted tag columns';
-
 export const usage = `usage: ner score FILE [--mode default|strict] [--scheme iob2|iobes|bilou] [--json] [--fix-tags]
 
 Scores FILE, a column file (conlleval's input) whose last two columns are the gold and the predicted tag, the way

@@ -6,8 +6,6 @@ import { parseArgs } from '../args';
 import { CliError } from '../command';
 import { count, loadFile, percent, splitLabels } from '../io';
 
-export const summary = 'sentences, tokens, entities per type and length distributions of data files';
-
 export const usage = `usage: ner stats FILE... [--json] [--labels NAMES] [--fix-tags]
 
 Reads each FILE (column files such as CoNLL-2003 or Universal NER, doccano / Label Studio JSONL with character

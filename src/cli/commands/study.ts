@@ -8,8 +8,6 @@ import { UsageError } from '../command';
 import { shown } from '../runFile';
 import { runStudy } from '../study/runStudy';
 
-export const summary = 'run a named study (studies/NAME.yaml) resumably; writes tables and plots to studies/results/NAME/';
-
 export const usage = `usage: ner study NAME|FILE [--max-runs N] [--report]
 
 Trains the runs of the study file studies/NAME.yaml (or FILE) on tfjs' wasm backend, one after the other, and

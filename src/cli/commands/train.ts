@@ -25,8 +25,6 @@ import { writeOutputFile, type InputFile } from '../output';
 import { loadBaseModelFiles, loadRunData, loadWordVectors, pathFromRunFile, readRunFile, shown, typedPath, type RunFile } from '../runFile';
 import { RUN_STATUS_FILE, writeRunStatus, type RunStatus } from '../runStatus';
 
-export const summary = 'train a tagger from a run file; writes checkpoint.zip and metrics.csv';
-
 export const usage = `usage: ner train --config FILE [--set key=value]... [--out DIR]
 
 Trains the model the run file FILE describes on its data.train, scoring data.dev after every epoch (or every
