@@ -14,12 +14,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerFusedKernel } from './kernels';
 import { adamUpdateWebGpu, momentumUpdateWebGpu } from './webgpu/optimizerKernels';
+import { adamUpdateCpu, momentumUpdateCpu } from './cpu/optimizerKernels';
+import { CPU_BACKENDS } from './cpu/host';
 
 export const ADAM_UPDATE = 'NerAdamUpdate';
 export const MOMENTUM_UPDATE = 'NerMomentumUpdate';
 
 registerFusedKernel(ADAM_UPDATE, 'webgpu', adamUpdateWebGpu);
 registerFusedKernel(MOMENTUM_UPDATE, 'webgpu', momentumUpdateWebGpu);
+for (const backend of CPU_BACKENDS) {
+  registerFusedKernel(ADAM_UPDATE, backend, adamUpdateCpu as unknown as tf.KernelFunc);
+  registerFusedKernel(MOMENTUM_UPDATE, backend, momentumUpdateCpu as unknown as tf.KernelFunc);
+}
 
 export interface AdamStep {
   learningRate: number;
