@@ -9,12 +9,12 @@ import * as tf from '@tensorflow/tfjs';
 import { registerFusedKernel, useFusedKernels } from './kernels';
 import { globalNormWebGpu } from './webgpu/optimizerKernels';
 import { globalNormCpu } from './cpu/optimizerKernels';
-import { CPU_BACKENDS } from './cpu/host';
 
 export const GLOBAL_NORM = 'NerGlobalNorm';
 
 registerFusedKernel(GLOBAL_NORM, 'webgpu', globalNormWebGpu);
-for (const backend of CPU_BACKENDS) registerFusedKernel(GLOBAL_NORM, backend, globalNormCpu as unknown as tf.KernelFunc);
+// cpu only, as the optimiser updates (optimizer.ts): on wasm the unfused square-and-sums measured as fast.
+registerFusedKernel(GLOBAL_NORM, 'cpu', globalNormCpu as unknown as tf.KernelFunc);
 
 /** sqrt(sum of every entry squared) over all of `xs`; 0 for none. */
 export function globalNorm(xs: tf.Tensor[]): tf.Scalar {

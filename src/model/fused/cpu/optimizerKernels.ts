@@ -1,7 +1,7 @@
 /**
- * @file The fused optimiser updates and the global norm for the CPU backends (wasm, cpu); contracts in
+ * @file The fused optimiser updates and the global norm for tfjs' cpu backend; contracts in
  * ../optimizer.ts and ../globalNorm.ts. One pass over each variable where tf.train's Adam runs about ten ops (each a
- * pass over memory and a tensor); every operation rounds to float32 (Math.fround) in tf.train's order, so the
+ * pass over memory and a tensor). Not registered for wasm, where tf.train's SIMD passes measured faster. Every operation rounds to float32 (Math.fround) in tf.train's order, so the
  * values follow what the unfused optimiser computes.
  */
 import type * as tf from '@tensorflow/tfjs';
