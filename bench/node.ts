@@ -1,5 +1,6 @@
 /** @file The benchmark's Node half: each backend tfjs has in Node, one after another in this process. */
 import { activateBackend } from '../src/backend/activate';
+import { setFusedKernels } from '../src/model/fused/kernels';
 import { benchmark, type BenchData, type BenchModel } from '../src/train/bench';
 import { backboneBenchmark } from '../src/train/backboneBench';
 import type { BenchRun } from '../src/train/benchReport';
@@ -30,12 +31,15 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
       notes.push(`node ${backend}: not measured (no WebGPU in Node here: the \`webgpu\` package with SwiftShader is not installed; bench/gpu runs it)`);
       continue;
     }
-    if (!(NODE_BACKENDS as readonly string[]).includes(backend)) {
+    // cpu-unfused, wasm-unfused: the backend with the fused kernels off, to compare.
+    const name = backend.replace(/-unfused$/, '');
+    if (!(NODE_BACKENDS as readonly string[]).includes(name)) {
       notes.push(`node ${backend}: not measured (not a tfjs backend in Node)`);
       continue;
     }
-    await activateBackend(backend as (typeof NODE_BACKENDS)[number]);
-    const slow = backend === 'cpu';
+    await activateBackend(name as (typeof NODE_BACKENDS)[number]);
+    setFusedKernels(name === backend);
+    const slow = name === 'cpu';
     for (const preset of o.presets) {
       log(`node ${backend} ${preset}...`);
       try {
@@ -49,13 +53,14 @@ export async function benchNode(data: BenchData, o: NodeBenchOptions, log: (line
           predictSentences: slow ? Math.max(o.batchSize, Math.round(o.predictSentences / 10)) : o.predictSentences,
           processBytes: () => process.memoryUsage().rss,
         });
-        runs.push(run);
+        runs.push({ ...run, backend });
         log(`  ${run.train_sentences_per_s.toFixed(1)} sentences/s training, ${run.ms_per_step.toFixed(0)} ms/step`);
       } catch (e) {
         notes.push(`node ${backend} ${preset}: not measured (${(e as Error).message})`);
       }
     }
   }
+  setFusedKernels(true);
   if (o.backbones.length > 0 && o.backends.includes('wasm')) {
     await activateBackend('wasm');
     for (const name of o.backbones) {

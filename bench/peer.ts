@@ -20,7 +20,8 @@ function peerEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function runPeer(trainFile: string, config: RunConfig, steps: number): { peer: PeerResult | null; note: string } {
+/** `threads`: torch's intra-op threads (the peer's default is 2; 1 compares like with like beside one-threaded wasm). */
+export function runPeer(trainFile: string, config: RunConfig, steps: number, threads = 2): { peer: PeerResult | null; note: string } {
   if (!existsSync(PEER_SCRIPT)) return { peer: null, note: `PyTorch peer: not run (${PEER_SCRIPT} is missing)` };
   const probe = spawnSync(PYTHON, ['-c', 'import torch'], { env: peerEnv(), encoding: 'utf8' });
   if (probe.status !== 0) return { peer: null, note: `PyTorch peer: not run (${PYTHON} cannot import torch)` };
@@ -28,7 +29,7 @@ export function runPeer(trainFile: string, config: RunConfig, steps: number): { 
     PEER_SCRIPT,
     ...['--train', trainFile, '--steps', String(steps), '--batch', String(config.batchSize)],
     ...['--word-dim', String(config.wordDim), '--char-dim', String(config.charDim), '--char-filters', String(config.charFilters)],
-    ...['--hidden', String(2 * config.hidden)],
+    ...['--hidden', String(2 * config.hidden), '--threads', String(threads)],
   ];
   const r = spawnSync(PYTHON, args, { env: peerEnv(), encoding: 'utf8', timeout: 600_000 });
   const last = r.stdout?.trim().split('\n').pop() ?? '';

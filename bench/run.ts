@@ -23,14 +23,15 @@ const TOKENIZER_DIR = fileURLToPath(new URL('../testing/fixtures/hf/tiny-bert/',
 
 const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs node,chromium] [--backends wasm,cpu,webgpu]
                         [--presets NAME,...] [--slow-steps 3] [--warmup 2] [--predict 512] [--data FILE] [--json FILE]
-                        [--backbones NAME,...] [--backbone-steps 3] [--no-build]
+                        [--backbones NAME,...] [--backbone-steps 3] [--peer-threads 2] [--no-build]
 
   --steps N        measured training steps per run, after --warmup unmeasured ones (default 30)
   --slow-steps N   at most this many on the slow backends: cpu, and webgpu on a software adapter (default 3)
   --batch-size B   sentences per step (default 32, the peer's)
   --envs LIST      node, chromium (default both)
-  --backends LIST  wasm, cpu, webgpu, webgpu-unfused (default wasm, cpu, webgpu; cpu in Node only, webgpu in
-                   Chromium only; webgpu-unfused is webgpu with the fused kernels off, to compare)
+  --backends LIST  wasm, cpu, webgpu, and wasm-unfused, cpu-unfused, webgpu-unfused (default wasm, cpu, webgpu;
+                   cpu in Node only, webgpu in Chromium only; *-unfused is the backend with the fused kernels
+                   off, the ops as they were before them, to compare)
   --presets LIST   presets of src/core/presets.ts and the pretrained encoder with random weights, bert-mini (4
                    layers, hidden 256) or bert-base (12 layers, hidden 768); default: ${DEFAULT_BENCH_MODELS.join(', ')}; 'none' for none
   --predict N      sentences tagged for the prediction throughput (default 512)
@@ -39,6 +40,7 @@ const USAGE = `usage: npm run bench -- [--steps 30] [--batch-size 32] [--envs no
                    ${BACKBONE_BENCH_NAMES.join(', ')}; 'none' for none): wasm in Node, and on webgpu in Chromium
                    (a narrow twin there on a software adapter, for its dispatches per step)
   --backbone-steps N  measured steps per backbone after one warm-up (default 3)
+  --peer-threads N torch threads of the PyTorch peer (default 2, the peer's own default)
   --json FILE      also write {"runs":[...],"peer":{...}|null}
   --no-build       reuse the last build in bench/out/dist instead of building today's code for Chromium`;
 
@@ -57,6 +59,7 @@ const spec = {
     json: text,
     backbones: text,
     'backbone-steps': text,
+    'peer-threads': text,
     'no-build': { type: 'boolean' },
   },
   positionals: { name: 'argument', min: 0, max: 0 },
@@ -117,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
     notes.push(...node.notes);
   }
   if (envs.includes('chromium')) {
-    const browserBackends = backends.filter((b): b is BenchRequest['backend'] => b === 'webgpu' || b === 'webgpu-unfused' || b === 'wasm');
+    const browserBackends = backends.filter((b): b is BenchRequest['backend'] => ['webgpu', 'webgpu-unfused', 'wasm', 'wasm-unfused'].includes(b));
     if (backends.includes('cpu')) notes.push('chromium cpu: not measured (the browser runs webgpu and wasm; cpu is measured in Node)');
     try {
       const browser = await benchChromium({ ...common, presets, text: trainText, file: dataFile, tokenizer }, browserBackends, log, {
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
 
   // The peer mirrors the one-layer BiLSTM-CNN-CRF; it runs as many steps as wasm did, on the same file.
   const peerPreset = models.find((p) => !isBenchEncoder(p) && benchConfig(p, batchSize).encoder === 'bilstm' && benchConfig(p, batchSize).lstmLayers === 1);
-  const { peer, note } = peerPreset && !isBenchEncoder(peerPreset) ? runPeer(dataFile, benchConfig(peerPreset, batchSize), steps) : { peer: null, note: 'PyTorch peer: not run (no one-layer bilstm preset chosen)' };
+  const { peer, note } = peerPreset && !isBenchEncoder(peerPreset) ? runPeer(dataFile, benchConfig(peerPreset, batchSize), steps, count(o['peer-threads'], 'peer-threads', 2)) : { peer: null, note: 'PyTorch peer: not run (no one-layer bilstm preset chosen)' };
   notes.push(note);
 
   const report: BenchReport = { runs, peer };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
 
@@ -28,14 +28,39 @@ test('a run whose WebGPU device is lost carries on on wasm', async ({ page }) =>
   await screenshot(page, '09-device-lost');
 });
 
+/** The largest step of a training state the page has recorded as kept (the runs' savedStep in IndexedDB); 0 for none. */
+function keptStateStep(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('ner-studio');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const all = db.transaction('runs').objectStore('runs').getAll();
+            all.onsuccess = () => resolve(Math.max(0, ...all.result.map((r: { savedStep?: number }) => r.savedStep ?? 0)));
+            all.onerror = () => resolve(0);
+          } catch {
+            resolve(0); // the page has not made its stores yet
+          } finally {
+            db.close();
+          }
+        };
+      }),
+  );
+}
+
 test('a run interrupted by a reload resumes from its last saved state', async ({ page }) => {
   await page.goto('/');
   await dropFiles(page, files);
   await setNumber(page, 'Epochs', 40);
   await setNumber(page, 'Batch size', 8);
   await page.getByRole('button', { name: 'Train' }).click();
-  // A state is saved after each evaluation (each epoch here).
+  // A state is saved after each evaluation (each epoch here) and reaches IndexedDB asynchronously; with the fused
+  // wasm kernels epochs of this data pass faster than the writes, so wait until the page has kept one.
   await expect.poll(() => chartPoints(page, 'Dev F1 chart'), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => keptStateStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.reload();
 
   const status = page.getByRole('status', { name: 'Run status' });

@@ -15,8 +15,8 @@ async function run(req: BenchRequest): Promise<void> {
   configureWasmAssets();
   let dispatches: (() => number) | undefined;
   let slow = false;
-  const webgpu = req.backend !== 'wasm';
-  setFusedKernels(req.backend !== 'webgpu-unfused');
+  const webgpu = req.backend.startsWith('webgpu');
+  setFusedKernels(!req.backend.endsWith('-unfused'));
   if (webgpu) {
     const adapter = await describeAdapter(self.navigator.gpu);
     if (!adapter) return post({ type: 'failed', reason: 'no WebGPU adapter in this browser' });

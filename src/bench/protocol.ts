@@ -2,8 +2,8 @@
 import type { BenchRun } from '../train/benchReport';
 
 export interface BenchRequest {
-  /** webgpu-unfused: webgpu with the fused kernels off (model/fused), the ops as they were before them, to compare. */
-  backend: 'webgpu' | 'webgpu-unfused' | 'wasm';
+  /** *-unfused: the backend with the fused kernels off (model/fused), the ops as they were before them, to compare. */
+  backend: 'webgpu' | 'webgpu-unfused' | 'wasm' | 'wasm-unfused';
   presets: string[];
   /** The training file's text and name; the worker parses it as the Node side does. */
   text: string;

@@ -7,13 +7,15 @@
  *   empty sentence. Its gradient is dy_b (gold counts - marginals): node marginals for the emissions (and, at the
  *   first and last real token, for start and end), edge marginals for the transitions, from forward-backward.
  *
- * Kernels (any backend may register them; fused/webgpu/ has WebGPU's):
+ * Kernels (any backend may register them; fused/webgpu/ has WebGPU's, fused/cpu/ wasm's and cpu's):
  *   NerCrfLogLikelihood      inputs emissions, labels, mask, transitions, start, end; attrs numLabels -> ll [B]
  *   NerCrfLogLikelihoodGrad  inputs dy [B] and the same -> [dEmissions, dTransitions, dStart, dEnd]
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerFusedKernel } from './kernels';
 import { crfFitsWebGpu, crfLogLikelihoodGradWebGpu, crfLogLikelihoodWebGpu } from './webgpu/crfKernels';
+import { crfLogLikelihoodCpu, crfLogLikelihoodGradCpu } from './cpu/crfKernels';
+import { CPU_BACKENDS } from './cpu/host';
 
 export const CRF_LOG_LIKELIHOOD = 'NerCrfLogLikelihood';
 export const CRF_LOG_LIKELIHOOD_GRAD = 'NerCrfLogLikelihoodGrad';
@@ -21,6 +23,10 @@ export const CRF_KERNELS = [CRF_LOG_LIKELIHOOD, CRF_LOG_LIKELIHOOD_GRAD];
 
 registerFusedKernel(CRF_LOG_LIKELIHOOD, 'webgpu', crfLogLikelihoodWebGpu, crfFitsWebGpu);
 registerFusedKernel(CRF_LOG_LIKELIHOOD_GRAD, 'webgpu', crfLogLikelihoodGradWebGpu);
+for (const backend of CPU_BACKENDS) {
+  registerFusedKernel(CRF_LOG_LIKELIHOOD, backend, crfLogLikelihoodCpu as unknown as tf.KernelFunc);
+  registerFusedKernel(CRF_LOG_LIKELIHOOD_GRAD, backend, crfLogLikelihoodGradCpu as unknown as tf.KernelFunc);
+}
 
 /** The fused path; crf.ts crfLogLikelihood decides when it runs (useFusedKernels(CRF_KERNELS)). */
 export function fusedCrfLogLikelihood(

@@ -8,10 +8,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerFusedKernel, useFusedKernels } from './kernels';
 import { globalNormWebGpu } from './webgpu/optimizerKernels';
+import { globalNormCpu } from './cpu/optimizerKernels';
 
 export const GLOBAL_NORM = 'NerGlobalNorm';
 
 registerFusedKernel(GLOBAL_NORM, 'webgpu', globalNormWebGpu);
+// cpu only, as the optimiser updates (optimizer.ts): on wasm the unfused square-and-sums measured as fast.
+registerFusedKernel(GLOBAL_NORM, 'cpu', globalNormCpu as unknown as tf.KernelFunc);
 
 /** sqrt(sum of every entry squared) over all of `xs`; 0 for none. */
 export function globalNorm(xs: tf.Tensor[]): tf.Scalar {

@@ -1,8 +1,8 @@
 /**
  * @file Where a fused op finds its kernel. Every fused op (lstm.ts, crfLikelihood.ts, viterbi.ts, optimizer.ts,
  * globalNorm.ts) is one tfjs kernel name with per-backend implementations: a backend that has the kernel registered
- * runs it, any other backend runs the op's unfused tfjs ops. Adding a wasm kernel later is one registerFusedKernel
- * call for 'wasm'; callers never change. A kernel may also refuse a shape (the GPU's workgroup limits): the op then
+ * runs it, any other backend runs the op's unfused tfjs ops. webgpu's kernels are in webgpu/, wasm's and cpu's in
+ * cpu/; adding one is a registerFusedKernel call, and callers never change. A kernel may also refuse a shape (the GPU's workgroup limits): the op then
  * runs unfused and leaves a notice, which the training worker shows in the run status.
  */
 import * as tf from '@tensorflow/tfjs';

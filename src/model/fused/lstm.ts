@@ -8,7 +8,7 @@
  *   Direction 0 reads t = 0 .. T-1; direction 1 reads each sentence from its last word (t = T-1 .. 0; its leading
  *   padding keeps the zero state). Returns [B, T, directions * H]: direction 0's outputs, then direction 1's.
  *
- * Kernels (one name per pass, any backend may register them; fused/webgpu/ has WebGPU's):
+ * Kernels (one name per pass, any backend may register them; fused/webgpu/ has WebGPU's, fused/cpu/ wasm's and cpu's):
  *   NerLstmForward  inputs x, mask, kernel0, bias0[, kernel1, bias1]; attrs hidden, inputDim, directions
  *                   -> [y [B, T, dirs*H], workspace [B, T, dirs*6H]]: per step, for all directions, y, c (both times
  *                   the mask), then i f g o (after their activations, times the mask).
@@ -21,12 +21,18 @@ import { matMul } from '../layers/matMul';
 import { timeSteps } from '../layers/timeSteps';
 import { registerFusedKernel, useFusedKernels } from './kernels';
 import { lstmBackwardWebGpu, lstmFitsWebGpu, lstmForwardWebGpu } from './webgpu/lstmKernels';
+import { lstmBackwardCpu, lstmForwardCpu } from './cpu/lstmKernels';
+import { CPU_BACKENDS } from './cpu/host';
 
 export const LSTM_FORWARD = 'NerLstmForward';
 export const LSTM_BACKWARD = 'NerLstmBackward';
 
 registerFusedKernel(LSTM_FORWARD, 'webgpu', lstmForwardWebGpu, lstmFitsWebGpu);
 registerFusedKernel(LSTM_BACKWARD, 'webgpu', lstmBackwardWebGpu);
+for (const backend of CPU_BACKENDS) {
+  registerFusedKernel(LSTM_FORWARD, backend, lstmForwardCpu as unknown as tf.KernelFunc);
+  registerFusedKernel(LSTM_BACKWARD, backend, lstmBackwardCpu as unknown as tf.KernelFunc);
+}
 
 export interface LstmWeights {
   kernel: tf.Tensor2D; // [D + H, 4H]
