@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   if (maxRuns !== undefined && !(Number.isInteger(maxRuns) && maxRuns >= 0)) throw new UsageError(`--max-runs must be a whole number >= 0, not ${JSON.stringify(maxRunsText)}`);
   let stopRequested = false;
   const onSigint = () => {
-    if (stopRequested) process.exit(130);
+    if (stopRequested) process.exit(130); // a second signal quits at once, as the usage says; the run resumes from its saved state
     stopRequested = true;
     process.stderr.write('\nstopping after this step (Ctrl-C again to quit now); run the same command to continue\n');
   };

@@ -144,7 +144,7 @@ async function trainInto(runFile: RunFile, prepared: ReturnType<typeof loadRunDa
   let stopRequested = false;
   // SIGTERM (a scheduler, `kill`, a closing terminal) is asked to stop like Ctrl-C, so the files are still written.
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopRequested) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    if (stopRequested) process.exit(signal === 'SIGTERM' ? 143 : 130); // a second signal quits at once (128 + signal number), as the usage says
     stopRequested = true;
     process.stderr.write(`\nstopping after this step (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit now)\n`);
   };

@@ -38,6 +38,7 @@ class BinarySniffer {
     this.length += text.length;
     if (!this.nul && text.includes('\0')) this.nul = true;
     for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.suspicious++;
+    // Control characters are what a binary file is made of, so this pattern must name them (hence the lint rule off).
     // eslint-disable-next-line no-control-regex
     if (/[\x01-\x08\x0E-\x1F\x7F]/.test(text)) this.suspicious += text.match(/[\x01-\x08\x0E-\x1F\x7F]/g)!.length;
   }
