@@ -1,10 +1,12 @@
 /**
  * @file Kernels that tfjs-backend-wasm 4.22 lacks but our model's gradients need, written in
- * JavaScript over the wasm heap. `UnsortedSegmentSum` is the gradient of `tf.gather`, which the
- * embedding lookups and the BiLSTM's per-sentence reversal use.
+ * JavaScript over the wasm heap, and the ones it has that copy too much (wasmSlice.ts).
+ * `UnsortedSegmentSum` is the gradient of `tf.gather`, which the embedding lookups and the
+ * BiLSTM's per-sentence reversal use.
  */
-import { getKernel, registerKernel, util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { getKernel, registerKernel, unregisterKernel, util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { viewSliceKernels } from './wasmSlice';
 
 interface UnsortedSegmentSumArgs {
   inputs: { x: TensorInfo; segmentIds: TensorInfo };
@@ -47,9 +49,22 @@ const unsortedSegmentSumConfig: KernelConfig = {
   kernelFunc: unsortedSegmentSum as unknown as KernelFunc,
 };
 
-/** Registers the missing kernels for backend 'wasm'; safe to call more than once. */
+let slicesReplaced = false;
+
+/** Registers the missing kernels for backend 'wasm', and replaces the copying slices; safe to call more than once. */
 export function registerMissingWasmKernels(): void {
   for (const config of [unsortedSegmentSumConfig]) {
     if (getKernel(config.kernelName, config.backendName) === undefined) registerKernel(config);
   }
+  if (slicesReplaced) return;
+  const original = (name: string) => {
+    const kernel = getKernel(name, 'wasm');
+    if (!kernel) throw new Error(`tfjs-backend-wasm has no ${name} kernel to replace`);
+    return kernel.kernelFunc;
+  };
+  for (const { kernelName, kernelFunc } of viewSliceKernels(original)) {
+    unregisterKernel(kernelName, 'wasm');
+    registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
+  }
+  slicesReplaced = true;
 }
