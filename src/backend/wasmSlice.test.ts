@@ -45,7 +45,7 @@ describe('copySlice', () => {
   });
 });
 
-async function onBackend<T>(name: 'cpu' | 'wasm', fn: () => tf.Tensor | tf.Tensor[]): Promise<{ shape: number[]; values: number[] }[]> {
+async function onBackend(name: 'cpu' | 'wasm', fn: () => tf.Tensor | tf.Tensor[]): Promise<{ shape: number[]; values: number[] }[]> {
   await useBackend(name);
   return expectNoLeaks(async () => {
     const result = tf.tidy(fn);
@@ -89,7 +89,7 @@ describe('Slice, SplitV and Unpack on wasm', () => {
 
   test('a slice whose output grows the heap reads its input after the growth', async () => {
     await useBackend('wasm');
-    const heap = () => (tf.backend() as BackendWasm).wasm.HEAPU8.buffer;
+    const heap = () => ((tf.backend() as BackendWasm).wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8.buffer;
     await expectNoLeaks(async () => {
       // An input of about half the heap, then an output of most of it: the output's allocation has to grow the heap.
       const n = Math.floor(heap().byteLength / 4 / 2);
