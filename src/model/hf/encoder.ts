@@ -14,7 +14,8 @@ import type { DecoderAttention, EncoderInputs, ForwardContext, ForwardPass } fro
 import { decoderForward } from './llama/forward';
 import { modernBertForward } from './modernbert/forward';
 import { HalfWeight } from './halfWeights';
-import { seededDropout, type Dense, type LoraAdapter } from './ops';
+import type { Dense, LoraAdapter } from './ops';
+import { seededDropout } from '../layers/dropout';
 import { encoderParams, type ParamEntry } from './paramNames';
 import { checkTraining, paramAdapted, paramTrains, type EncoderTraining, type LoraTarget } from './training';
 

@@ -96,9 +96,3 @@ const batchMatMulExplicitGrad = tf.customGrad((a, b, save) => {
 export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D {
   return batchMatMulExplicitGrad(a, b) as tf.Tensor3D;
 }
-
-/** Dropout with a seed drawn from the model's generator, so runs repeat; identity when not training. */
-export function seededDropout<T extends tf.Tensor>(x: T, rate: number, training: boolean, rng: () => number): T {
-  if (!training || rate === 0) return x;
-  return tf.dropout(x, rate, undefined, Math.floor(rng() * 2 ** 31)) as T;
-}
