@@ -13,14 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { parseArgs } from '../src/cli/args';
 import type { BenchRequest } from '../src/bench/protocol';
-import { chromiumPath } from './chromium';
+import { chromiumPath, freePort } from './chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const CONLL = fileURLToPath(new URL('../../shared/datasets/conll2003/iob2/train.txt', import.meta.url));
 const OUT_DIR = 'bench/out/profile-dist';
-const PAGE_PORT = 4517;
-const DEBUG_PORT = 9339;
 
 const text = { type: 'string' } as const;
 const { options: o } = parseArgs(process.argv.slice(2), {
@@ -67,6 +65,7 @@ function selfTimes(profile: CpuProfile): [string, number][] {
 
 const built = spawnSync(process.execPath, [VITE, 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--minify', 'false'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 if (built.status !== 0) throw new Error(`vite build failed with status ${built.status}`);
+const [PAGE_PORT, DEBUG_PORT] = [await freePort(), await freePort()];
 const preview = spawn(process.execPath, [VITE, 'preview', '--outDir', OUT_DIR, '--port', String(PAGE_PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
 const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--remote-debugging-port=${DEBUG_PORT}`];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args });
@@ -77,7 +76,7 @@ try {
       await page.goto(`http://127.0.0.1:${PAGE_PORT}/bench.html`);
       break;
     } catch (e) {
-      if (i === 40) throw e; // vite preview not listening after 10 s
+      if (i === 40 || preview.exitCode !== null) throw e; // vite preview not listening after 10 s, or gone
       await new Promise((r) => setTimeout(r, 250));
     }
   }

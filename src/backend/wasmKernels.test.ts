@@ -55,4 +55,28 @@ describe('registerMissingWasmKernels', () => {
     const wasm = await onBackend('wasm', op);
     expect(wasm.values).toEqual(cpu.values);
   });
+
+  test('Identity (tf.clone) shares the memory on wasm, which outlives either tensor alone and is freed with both', async () => {
+    await useBackend('wasm');
+    const backend = tf.backend();
+    await expectNoLeaks(async () => {
+      const ids = backend.numDataIds();
+      const a = tf.tensor1d([1, 2, 3]);
+      const b = tf.clone(a);
+      expect(backend.numDataIds()).toBe(ids + 1); // no copy: one piece of memory for both
+      a.dispose();
+      expect(Array.from(await b.data())).toEqual([1, 2, 3]);
+      const c = tf.add(b, 1); // a new output, not written over the shared memory
+      expect(Array.from(await b.data())).toEqual([1, 2, 3]);
+      tf.dispose([b, c]);
+      expect(backend.numDataIds()).toBe(ids);
+    });
+  });
+
+  test('a gradient through saved (cloned) tensors equals cpu', async () => {
+    const op = () => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.tanh(tf.matMul(a, b)), tf.sigmoid(a.sum(1, true)))))([tf.tensor2d(x.slice(0, 12), [3, 4]), tf.tensor2d(x.slice(12, 20), [4, 2])]);
+    const cpu = await onBackend('cpu', () => tf.concat(op().map((g) => g.flatten())));
+    const wasm = await onBackend('wasm', () => tf.concat(op().map((g) => g.flatten())));
+    wasm.values.forEach((v, i) => expect(v).toBeCloseTo(cpu.values[i], 5));
+  });
 });

@@ -51,3 +51,13 @@ describe.each(TEST_BACKENDS)('dropout on %s', (backend) => {
     });
   });
 });
+
+test('the mask is the one core/rng draws for the seed (the inlined generator is the same mulberry32)', async () => {
+  await useBackend('cpu');
+  const draw = makeRng(12345);
+  const expected = Array.from({ length: 1000 }, () => (draw() < 0.7 ? 1 / 0.7 : 0));
+  const out = tf.tidy(() => dropoutWithSeed(tf.ones([1000]), 0.3, 12345));
+  const values = Array.from(await out.data());
+  out.dispose();
+  values.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+});
