@@ -12,7 +12,7 @@ import type { CheckpointConfig } from '../core/checkpoint/checkpoint';
 import { FIXTURES_DIR } from '../../testing/hfFixtures';
 import { fixtureDir, runNer, type NerResult } from '../../testing/runNer';
 
-// Sentences in the words the tiny model's 60-piece vocabulary knows, so two epochs find some entities.
+// Sentences in the words the tiny model's 60-piece vocabulary knows, so one epoch finds some entities.
 const PER = [['John', 'Smith'], ['Mary'], ['Mary', 'Smith'], ['John']];
 const LOC = [['Paris'], ['London'], ['Berlin'], ['New', 'York'], ['Germany'], ['France']];
 const ORG = [['Reuters'], ['United', 'Nations'], ['Bank']];
@@ -51,7 +51,7 @@ let zip: Record<string, Uint8Array>;
 let meta: CheckpointConfig;
 
 beforeAll(async () => {
-  ok(await runNer(['train', '--config', 'run.yaml', '--set', 'training.epochs=2', '--out', 'out'], dir));
+  ok(await runNer(['train', '--config', 'run.yaml', '--set', 'training.epochs=1', '--out', 'out'], dir));
   zip = unzipSync(readFileSync(join(dir, 'out/checkpoint.zip')));
   meta = JSON.parse(strFromU8(zip['config.json']));
 }, 30_000);
@@ -59,15 +59,13 @@ beforeAll(async () => {
 describe('ner train, evaluate, predict with model.encoder pretrained', () => {
   it('writes the checkpoint with the base model files, as the studio does, and the metrics CSV', () => {
     expect(Object.keys(zip).filter((f) => f.startsWith('base_model/')).sort()).toEqual(['base_model/config.json', 'base_model/tokenizer.json', 'base_model/tokenizer_config.json']);
-    expect(meta.config).toMatchObject({ encoder: 'pretrained', epochs: 2 });
-    expect(meta.trained).toMatchObject({ steps: 40, epochs: 2, backend: 'wasm' });
+    expect(meta.config).toMatchObject({ encoder: 'pretrained', epochs: 1 });
+    expect(meta.trained).toMatchObject({ steps: 20, epochs: 1, backend: 'wasm' });
     // run.yaml lies in out/, so it names the base model folder by its full path, as it does the data.
     expect(readFileSync(join(dir, 'out/run.yaml'), 'utf8')).toContain(`base_model: ${join(dir, 'tiny-bert')}`);
     expect(existsSync(join(dir, 'out/metrics.csv'))).toBe(true);
     const rows = parseMetricsCsv(readFileSync(join(dir, 'out/metrics.csv'), 'utf8'));
-    const devF1 = rows.filter((r) => r.metric === 'dev/f1').map((r) => r.value);
-    expect(devF1).toHaveLength(2); // one evaluation per epoch
-    expect(Math.max(...devF1)).toBe(meta.trained.bestDevF1);
+    expect(rows.filter((r) => r.metric === 'dev/f1').map((r) => r.value)).toEqual([meta.trained.bestDevF1]);
   });
 
   it('the checkpoint evaluates on dev to the best dev F1 its run recorded; predict then score gives the same JSON', async () => {

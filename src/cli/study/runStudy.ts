@@ -14,7 +14,7 @@ import { trainingSetOf } from '../../core/dataset/prepared';
 import { metricsToCsv } from '../../core/metrics/csv';
 import { metricRows } from '../../core/metrics/metricRows';
 import type { StudyRunResult } from '../../core/study/runResult';
-import { parseStudy, type StudyRun, type StudySpec } from '../../core/study/studySpec';
+import { parseStudy, trainingOrder, type StudyRun, type StudySpec } from '../../core/study/studySpec';
 import { memoryLimits } from '../../backend/limits';
 import type { EvalEvent, StepEvent } from '../../train/runTraining';
 import { scoreCheckpoint } from '../../train/scoreCheckpoint';
@@ -95,15 +95,6 @@ export async function runStudy(nameOrPath: string, options: StudyOptions = {}): 
   }
   report();
   return outcome(false);
-}
-
-/**
- * Seed-major: every variant's first seed, then every variant's second, and so on, so a study cut short has each
- * variant with as many seeds as possible rather than some variants with all seeds and others with none.
- */
-export function trainingOrder(spec: StudySpec): StudyRun[] {
-  const rank = (r: StudyRun) => spec.runs.filter((x) => x.variant === r.variant).indexOf(r);
-  return spec.runs.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
 }
 
 /** JSON with every mapping's keys sorted, so two configs compare by content whatever order their keys were set in. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/config';
 import { applyPreset } from '../config/presets';
-import { parseStudy } from './studySpec';
+import { parseStudy, trainingOrder } from './studySpec';
 
 const STUDY = `description: Which loss?
 data:
@@ -28,6 +28,7 @@ describe('parseStudy', () => {
     expect(spec.data).toEqual({ train: 'data/train.txt', dev: 'data/dev.txt', trainSentences: 30 });
     expect(spec.variants).toEqual(['crf', 'focal+crf']);
     expect(spec.baseline).toBe('crf');
+    expect(spec.order).toBe('seeds');
     const base = { ...applyPreset(DEFAULT_CONFIG, 'bilstm-small'), hidden: 8, epochs: 2 };
     expect(spec.runs.map((r) => [r.id, r.seed])).toEqual([
       ['crf-seed1', 1],
@@ -50,6 +51,7 @@ describe('parseStudy', () => {
     ['data: {train: t.txt}\nbase: {data: {train: x}}\nruns: [{name: a}]\n', /^s\.yaml:2: base\.data: the study's data: section names the data/],
     ['data: {train: t.txt}\nruns:\n  - name: a\n    set: {training.lr: fast}\n', /^s\.yaml:3: runs\[0\]: run 'a': --set training\.lr: must be a number, got 'fast'/],
     ['data: {train: t.txt}\nruns: [{name: a}\n', /^s\.yaml:\d+: /],
+    ['data: {train: t.txt}\norder: random\nruns: [{name: a}]\n', /^s\.yaml:2: order: must be one of seeds, runs, got "random"/],
   ])('%j is refused naming the file, line and key', (text, message) => {
     expect(() => parseStudy(text, 's.yaml')).toThrow(message);
   });
@@ -57,5 +59,13 @@ describe('parseStudy', () => {
   it('warns about unknown keys, in the study and in its runs', () => {
     const spec = parseStudy('data: {train: t.txt, tset: x}\nrusn: 1\nruns:\n  - name: a\n    set: {model.dropuot: 0.1}\n', 's.yaml');
     expect(spec.warnings).toEqual(['rusn: unknown key', 'data.tset: unknown key', "runs[0] 'a': model.dropuot: unknown key (did you mean model.dropout?)"]);
+  });
+
+  it.each([
+    ['seeds', ['a-seed1', 'b-seed1', 'c-seed1', 'a-seed2', 'b-seed2', 'a-seed3']],
+    ['runs', ['a-seed1', 'a-seed2', 'a-seed3', 'b-seed1', 'b-seed2', 'c-seed1']],
+  ])('order: %s trains the runs in that order', (order, ids) => {
+    const text = `data: {train: t.txt}\norder: ${order}\nruns:\n  - {name: a, seeds: [1, 2, 3]}\n  - {name: b, seeds: [1, 2]}\n  - {name: c, seeds: [1]}\n`;
+    expect(trainingOrder(parseStudy(text, 's.yaml')).map((r) => r.id)).toEqual(ids);
   });
 });

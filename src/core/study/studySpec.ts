@@ -12,6 +12,8 @@
  *   train_sentences: 4000    # optional: the first N training sentences
  * seeds: [1, 2, 3]           # every run's seeds unless it names its own
  * baseline: crf              # the run the table's differences are against
+ * order: seeds               # seeds (default): every run's first seed, then every second...; runs: in the file's
+ *                            # order, each run's seeds together (when the first runs matter most and the last are long)
  * base:                      # run-file keys every run shares (model:, training:), as in a run file
  *   model: {preset: bilstm-small}
  *   training: {epochs: 8}
@@ -51,9 +53,14 @@ export interface StudySpec {
   /** Variant names in the file's order. */
   variants: string[];
   baseline: string | null;
+  /** The training order: `seeds`, seed-major (the default); `runs`, as listed, each run's seeds together. */
+  order: StudyOrder;
   runs: StudyRun[];
   warnings: string[];
 }
+
+export const STUDY_ORDERS = ['seeds', 'runs'] as const;
+export type StudyOrder = (typeof STUDY_ORDERS)[number];
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,7 +81,7 @@ export function parseStudy(text: string, file: string): StudySpec {
     throw new Error(`${at(path)}: ${path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')}: ${message}`);
   };
   const warnings: string[] = [];
-  for (const key of Object.keys(root)) if (!['description', 'data', 'seeds', 'baseline', 'base', 'runs'].includes(key)) warnings.push(`${key}: unknown key`);
+  for (const key of Object.keys(root)) if (!['description', 'data', 'seeds', 'baseline', 'order', 'base', 'runs'].includes(key)) warnings.push(`${key}: unknown key`);
 
   const data = root.data;
   if (!isObject(data)) return fail(['data'], 'must be a mapping with train (and dev, test) paths');
@@ -120,6 +127,8 @@ export function parseStudy(text: string, file: string): StudySpec {
       runs.push({ id: `${name}-seed${seed}`, variant: name, seed, config: parsed.config, ...(parsed.model.preset ? { preset: parsed.model.preset } : {}) });
     }
   });
+  const order = root.order ?? 'seeds';
+  if (!STUDY_ORDERS.includes(order as StudyOrder)) fail(['order'], `must be one of ${STUDY_ORDERS.join(', ')}, got ${JSON.stringify(order)}`);
   const baseline = root.baseline ?? null;
   if (baseline !== null && (typeof baseline !== 'string' || !variants.includes(baseline))) fail(['baseline'], `must name one of the runs (${variants.join(', ')}), got ${JSON.stringify(baseline)}`);
 
@@ -128,7 +137,20 @@ export function parseStudy(text: string, file: string): StudySpec {
     data: { train: data.train, ...(typeof data.dev === 'string' ? { dev: data.dev } : {}), ...(typeof data.test === 'string' ? { test: data.test } : {}), ...(n !== undefined ? { trainSentences: n as number } : {}) },
     variants,
     baseline: baseline as string | null,
+    order: order as StudyOrder,
     runs,
     warnings,
   };
+}
+
+/**
+ * Seed-major by default: every variant's first seed, then every variant's second, and so on, so a study cut short
+ * has each variant with as many seeds as possible rather than some variants with all seeds and others with none.
+ * `order: runs` keeps the file's order, each variant's seeds together: for a study whose first variants carry its
+ * claim and whose last take hours.
+ */
+export function trainingOrder(spec: StudySpec): StudyRun[] {
+  if (spec.order === 'runs') return spec.runs.slice();
+  const rank = (r: StudyRun) => spec.runs.filter((x) => x.variant === r.variant).indexOf(r);
+  return spec.runs.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
 }

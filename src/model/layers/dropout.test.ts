@@ -52,12 +52,21 @@ describe.each(TEST_BACKENDS)('dropout on %s', (backend) => {
   });
 });
 
-test('the mask is the one core/rng draws for the seed (the inlined generator is the same mulberry32)', async () => {
-  await useBackend('cpu');
-  const draw = makeRng(12345);
-  const expected = Array.from({ length: 1000 }, () => (draw() < 0.7 ? 1 / 0.7 : 0));
-  const out = tf.tidy(() => dropoutWithSeed(tf.ones([1000]), 0.3, 12345));
-  const values = Array.from(await out.data());
-  out.dispose();
-  values.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+describe.each(TEST_BACKENDS)('the mask against tf.dropout on %s', (backend) => {
+  afterAll(() => useBackend('cpu'));
+  test.each([
+    { rate: 0.5, seed: 0 },
+    { rate: 0.25, seed: 1234567 },
+    { rate: 0.1, seed: 2 ** 31 - 1 },
+    { rate: 1 / 3, seed: 42 },
+  ])('equals tf.dropout bit for bit: rate $rate, seed $seed', async ({ rate, seed }) => {
+    await useBackend(backend);
+    await expectNoLeaks(async () => {
+      const x = tf.tidy(() => tf.randomNormal([37, 53], 0, 1, 'float32', 5));
+      const [ours, theirs] = [dropoutWithSeed(x, rate, seed), tf.dropout(x, rate, undefined, seed)];
+      const [a, b] = await Promise.all([ours.data(), theirs.data()]);
+      expect(Array.from(a)).toEqual(Array.from(b));
+      tf.dispose([x, ours, theirs]);
+    });
+  });
 });
