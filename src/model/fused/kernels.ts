@@ -48,10 +48,6 @@ export function setFusedKernels(on: boolean): void {
   enabled = on;
 }
 
-export function fusedKernelsEnabled(): boolean {
-  return enabled;
-}
-
 /** Notices of ops that ran unfused because the device refused their shape, each once, since the last call. */
 export function takeFusedNotices(): string[] {
   return pending.splice(0, pending.length);
