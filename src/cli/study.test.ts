@@ -1,9 +1,12 @@
 /**
  * The study machinery on a tiny study (demo sentences, 2 runs x 2 seeds, 1 epoch): the files it writes, a finished
- * run never trained again, a run stopped mid-way continuing to the same curve, a changed setting refused.
+ * run never trained again, a run stopped mid-way continuing to the same curve, a changed setting refused, runs
+ * claimed by another process skipped.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseMetricsCsv } from '../core/metrics/csv';
 import type { StudyRunResult } from '../core/study/runResult';
@@ -119,4 +122,26 @@ describe('ner study', () => {
     rmSync(join(missing, 'data', 'dev.txt'));
     await expect(runStudy(join(missing, 'studies', 'tiny.yaml'), quiet)).rejects.toThrow(/data\.dev: data\/dev\.txt does not exist \(paths are relative to /);
   });
+
+  it('skips a run another live process has claimed, takes over a dead process\'s claim, and leaves no claims behind', async () => {
+    const shared = studyRoot();
+    const lock = (id: string) => join(results(shared), 'runs', id, 'lock');
+    const claim = (id: string, pid: number) => {
+      mkdirSync(join(results(shared), 'runs', id), { recursive: true });
+      writeFileSync(lock(id), JSON.stringify({ pid, host: hostname() }));
+    };
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
+    claim('crf-seed1', process.pid); // held by a live process (this one, standing in for a second `ner study`)
+    claim('focal+crf-seed1', dead);
+    const lines: string[] = [];
+    const outcome = await runStudy(join(shared, 'studies', 'tiny.yaml'), { log: (l) => lines.push(l), maxRuns: 2 });
+    expect(outcome).toMatchObject({ finished: 2, interrupted: false });
+    const skipped = `[1/4] crf-seed1: skipped, another process is training it (process ${process.pid} on ${hostname()}; `;
+    expect(lines.filter((l) => l.startsWith(skipped) && l.endsWith('runs/crf-seed1/lock)'))).toHaveLength(1);
+    expect(lines.filter((l) => l.endsWith('starting (3 steps at most, wasm)'))).toEqual(['[1/4] focal+crf-seed1: starting (3 steps at most, wasm)', '[2/4] crf-seed2: starting (3 steps at most, wasm)']);
+    expect(existsSync(join(results(shared), 'runs', 'crf-seed1', 'result.json'))).toBe(false);
+    expect(existsSync(lock('crf-seed1'))).toBe(true); // the other process's claim is left alone
+    expect(existsSync(lock('focal+crf-seed1'))).toBe(false);
+    expect(existsSync(lock('crf-seed2'))).toBe(false);
+  }, 240_000);
 });

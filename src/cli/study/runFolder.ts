@@ -1,10 +1,12 @@
 /**
  * @file One study run's folder under studies/results/NAME/runs/ID/: while it trains, its last training state with
- * what it logged up to that state (state.bin), so a stopped study continues mid-run; once
- * done, result.json (the done marker, written last), metrics.csv, run.yaml and checkpoint.zip. Writes go to a
- * temporary file first and are renamed into place, so a killed process never leaves half a file.
+ * what it logged up to that state (state.bin), so a stopped study continues mid-run, and the claim of the process
+ * training it (lock), so several processes can run one study side by side; once done, result.json (the done
+ * marker, written last), metrics.csv, run.yaml and checkpoint.zip. Writes go to a temporary file first and are
+ * renamed into place, so a killed process never leaves half a file.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { MetricEval, MetricStep } from '../../core/metrics/metricRows';
 import type { StudyRunResult } from '../../core/study/runResult';
@@ -44,10 +46,26 @@ export const RUN_FILES = {
   runYaml: 'run.yaml',
   checkpoint: 'checkpoint.zip',
   state: 'state.bin',
+  lock: 'lock',
 } as const;
 
+/** Who holds a run: a process of this machine or another one sharing the folder. */
+interface Claim {
+  pid: number;
+  host: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, but another user's
+  }
+}
+
 export function writeAtomically(path: string, data: string | Uint8Array): void {
-  const temporary = `${path}.partial`;
+  const temporary = `${path}.${process.pid}.partial`; // two processes of one study may write the same report
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);
@@ -99,5 +117,43 @@ export class RunFolder {
     writeAtomically(this.path('checkpoint'), files.checkpoint);
     writeAtomically(this.path('result'), `${JSON.stringify(result, null, 1)}\n`);
     rmSync(this.path('state'), { force: true });
+  }
+
+  /**
+   * Claims the run for this process: false while another live process holds it. A claim left by a process of this
+   * machine that has died is taken over; one from another machine is never guessed at (the log names it).
+   */
+  claim(): boolean {
+    mkdirSync(this.dir, { recursive: true });
+    const file = this.path('lock');
+    const mine = JSON.stringify({ pid: process.pid, host: hostname() } satisfies Claim);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        writeFileSync(file, mine, { flag: 'wx' }); // fails if the file exists: one process wins
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new CliError(`cannot write ${shown(file)}: ${(e as Error).message}`);
+        const held = this.claimant();
+        if (held && (held.host !== hostname() || alive(held.pid))) return false;
+        rmSync(file, { force: true }); // a dead process's claim, or an unreadable one
+      }
+    }
+    return false;
+  }
+
+  /** The holder of the claim, for the log; null when there is none or it is unreadable. */
+  claimant(): Claim | null {
+    try {
+      const c = JSON.parse(readFileSync(this.path('lock'), 'utf8')) as Partial<Claim>;
+      return typeof c.pid === 'number' && typeof c.host === 'string' ? { pid: c.pid, host: c.host } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Gives the run up (finished or stopped), if this process holds it. */
+  release(): void {
+    const held = this.claimant();
+    if (held && held.pid === process.pid && held.host === hostname()) rmSync(this.path('lock'), { force: true });
   }
 }

@@ -3,6 +3,7 @@
  * job (train/trainJob.ts), its best checkpoint scored on test (train/scoreCheckpoint.ts), its files written to its
  * folder, and the study's tables and plots rebuilt. Resumable at two levels: a run with a done marker is never run
  * again, and a run cut short continues from its last saved state (every evaluation and every save_steps steps).
+ * Several processes may run one study: each claims the run it trains (RunFolder.claim) and skips those others hold.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -88,7 +89,20 @@ export async function runStudy(nameOrPath: string, options: StudyOptions = {}): 
     if (options.maxRuns !== undefined && trained >= options.maxRuns) break;
     if (options.shouldStop?.()) return outcome(true);
     const index = spec.runs.length - pending.length + trained + 1;
-    const done = await trainRun(run, folders.get(run.id)!, loadData(), { ...options, log, label: `[${index}/${spec.runs.length}] ${run.id}` });
+    const label = `[${index}/${spec.runs.length}] ${run.id}`;
+    const folder = folders.get(run.id)!;
+    if (!folder.claim()) {
+      const by = folder.claimant();
+      log(`${label}: skipped, another process is training it (${by ? `process ${by.pid} on ${by.host}` : 'unknown'}; ${shown(folder.path('lock'))})`);
+      continue;
+    }
+    let done: boolean;
+    try {
+      if (folder.result()) continue; // another process finished it since this one started
+      done = await trainRun(run, folder, loadData(), { ...options, log, label });
+    } finally {
+      folder.release();
+    }
     trained++;
     if (!done) return outcome(true);
     report();
