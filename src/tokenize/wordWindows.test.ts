@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadSubwordTokenizer } from './subwordTokenizer';
 import { wordPieceJson } from '../../testing/tokenizers';
-import { beginToInsideLabels, encodeWords, IGNORE_LABEL as X, planWindows } from './wordWindows';
+import { encodeWords, IGNORE_LABEL as X, planWindows } from './wordWindows';
 
 describe('planWindows', () => {
   test.each([
@@ -50,19 +50,6 @@ describe('encodeWords', () => {
     expect(window.wordIds).toEqual([null, 0, 1, 2, 3, 4, 4, 5, 5, 5, null]);
     expect(window.labels).toEqual(expected);
     expect([window.start, window.end]).toEqual([0, 6]);
-  });
-
-  test('all subtokens with B- to I- continuation', () => {
-    const names = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
-    const [window] = encodeWords(tokenizer, ['Yorks', 'John'], [3, 1], {
-      maxTokens: 16,
-      stride: 2,
-      labelAlignment: 'all',
-      continuationLabel: beginToInsideLabels(names),
-    });
-    expect(window.labels).toEqual([X, 3, 4, 1, X]);
-    expect(beginToInsideLabels(['O', 'B-X', 'S-Y', 'I-Y'])(1)).toBe(1); // no I-X: kept
-    expect(beginToInsideLabels(['O', 'B-X', 'S-Y', 'I-Y'])(2)).toBe(3);
   });
 
   test('a long sentence becomes overlapping windows of whole words, each with its special tokens', () => {

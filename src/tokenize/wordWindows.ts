@@ -36,11 +36,6 @@ export interface WindowOptions {
   stride: number;
   labelAlignment?: LabelAlignment;
   /**
-   * For 'all': the label of a word's later pieces, given the word's label (B-PER -> I-PER, as
-   * `transformers`' run_ner.py does); the word's own label when absent.
-   */
-  continuationLabel?: (label: number) => number;
-  /**
    * Label a word shared by overlapping windows only in the window that predicts it (the one
    * where it has most context, as stitchWindows picks), so training counts every word once.
    */
@@ -104,7 +99,7 @@ export function encodeWords(
         if (!labels) return;
         if (k === 0) windowLabels.push(labels[w]);
         else if (alignment === 'first') windowLabels.push(IGNORE_LABEL);
-        else windowLabels.push(options.continuationLabel ? options.continuationLabel(labels[w]) : labels[w]);
+        else windowLabels.push(labels[w]); // 'all': training relabels the later pieces (sentencePieces.pieceLabelsFor)
       });
     }
     inputIds.push(...suffixIds);
@@ -121,17 +116,4 @@ export function encodeWords(
     );
   }
   return windows;
-}
-
-/**
- * The continuation map for 'all' alignment: B-X (and S-X / U-X) to I-X where the label set has
- * I-X; every other label maps to itself.
- */
-export function beginToInsideLabels(labelNames: readonly string[]): (label: number) => number {
-  const index = new Map(labelNames.map((name, i) => [name, i]));
-  const map = labelNames.map((name, i) => {
-    const m = /^([BSU])-(.+)$/.exec(name);
-    return m ? (index.get(`I-${m[2]}`) ?? i) : i;
-  });
-  return (label) => map[label] ?? label;
 }
