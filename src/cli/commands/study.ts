@@ -40,19 +40,20 @@ export async function run(args: string[]): Promise<number> {
   const maxRuns = maxRunsText === undefined ? undefined : Number(maxRunsText);
   if (maxRuns !== undefined && !(Number.isInteger(maxRuns) && maxRuns >= 0)) throw new UsageError(`--max-runs must be a whole number >= 0, not ${JSON.stringify(maxRunsText)}`);
   let stopRequested = false;
-  const onSigint = () => {
-    if (stopRequested) process.exit(130); // a second signal quits at once, as the usage says; the run resumes from its saved state
+  // SIGTERM is asked to stop like Ctrl-C, as in `ner train`: the run keeps its last saved state either way.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) process.exit(signal === 'SIGTERM' ? 143 : 130); // a second signal quits at once (128 + signal number), as the usage says
     stopRequested = true;
-    process.stderr.write('\nstopping after this step (Ctrl-C again to quit now); run the same command to continue\n');
+    process.stderr.write(`\nstopping after this step (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit now); run the same command to continue\n`);
   };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const outcome = await runStudy(positionals[0], { maxRuns, reportOnly: options.report, shouldStop: () => stopRequested });
     process.stdout.write(`${outcome.finished} of ${outcome.planned} runs finished${outcome.interrupted ? ' (stopped; run the same command to continue)' : ''}; results in ${shown(outcome.outDir)}\n`);
     return outcome.interrupted ? 1 : 0;
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
