@@ -138,7 +138,7 @@ describe('ner study', () => {
     expect(outcome).toMatchObject({ finished: 2, interrupted: false });
     const skipped = `[1/4] crf-seed1: skipped, another process is training it (process ${process.pid} on ${hostname()}; `;
     expect(lines.filter((l) => l.startsWith(skipped) && l.endsWith('runs/crf-seed1/lock)'))).toHaveLength(1);
-    expect(lines.filter((l) => l.endsWith('starting (3 steps at most, wasm)'))).toEqual(['[1/4] focal+crf-seed1: starting (3 steps at most, wasm)', '[2/4] crf-seed2: starting (3 steps at most, wasm)']);
+    expect(lines.filter((l) => l.endsWith('starting (3 steps at most, wasm)'))).toEqual(['[2/4] focal+crf-seed1: starting (3 steps at most, wasm)', '[3/4] crf-seed2: starting (3 steps at most, wasm)']);
     expect(existsSync(join(results(shared), 'runs', 'crf-seed1', 'result.json'))).toBe(false);
     expect(existsSync(lock('crf-seed1'))).toBe(true); // the other process's claim is left alone
     expect(existsSync(lock('focal+crf-seed1'))).toBe(false);

@@ -85,10 +85,10 @@ export async function runStudy(nameOrPath: string, options: StudyOptions = {}): 
   }
   log(`study ${name}: ${spec.runs.length - pending.length} of ${spec.runs.length} runs done; results in ${shown(outDir)}`);
   let trained = 0;
-  for (const run of pending) {
+  for (const [position, run] of pending.entries()) {
     if (options.maxRuns !== undefined && trained >= options.maxRuns) break;
     if (options.shouldStop?.()) return outcome(true);
-    const index = spec.runs.length - pending.length + trained + 1;
+    const index = spec.runs.length - pending.length + position + 1;
     const label = `[${index}/${spec.runs.length}] ${run.id}`;
     const folder = folders.get(run.id)!;
     if (!folder.claim()) {
