@@ -7,8 +7,7 @@
 import type { SentencePieces } from '../core/dataset/subwords';
 import type { EncodedSentence } from '../core/dataset/vocab';
 import type { SubwordTokenizer } from './subwordTokenizer';
-import { bestWindowPerWord } from './wordScores';
-import { encodeWords } from './wordWindows';
+import { bestWindowPerWord, encodeWords } from './wordWindows';
 
 export interface PieceOptions {
   /** Tokens per window, special tokens included. */
@@ -19,7 +18,7 @@ export interface PieceOptions {
 
 /** A sentence's windows, and for each word its pieces in the window where it has the most context. */
 export function wordPieces(tokenizer: SubwordTokenizer, words: readonly string[], options: PieceOptions): SentencePieces {
-  const windows = encodeWords(tokenizer, words, null, options);
+  const windows = encodeWords(tokenizer, words, options);
   const owner = bestWindowPerWord(words.length, windows);
   const pieceOffsets = new Int32Array(words.length + 1);
   const tokens: number[] = [];

@@ -1,15 +1,10 @@
 /**
- * @file From a sentence of words to model inputs: each word's subword pieces, word ids per token,
- * labels aligned to the first subtoken (the rest ignored) or to all of them, and sentences longer
- * than the model's limit split into overlapping windows of whole words.
+ * @file From a sentence of words to model inputs: each word's subword pieces with its word id per
+ * token, and sentences longer than the model's limit split into overlapping windows of whole
+ * words, each word predicted by the window where it has the most context. Labels follow the words
+ * (sentencePieces.ts); the windows carry none.
  */
 import type { SubwordTokenizer } from './subwordTokenizer';
-import { bestWindowPerWord } from './wordScores';
-
-/** The label of a token the loss skips (special tokens, padding, non-first subtokens), as in PyTorch. */
-export const IGNORE_LABEL = -100;
-
-export type LabelAlignment = 'first' | 'all';
 
 /** A run of words [start, end) that fits in one model input. */
 export interface WordRange {
@@ -25,8 +20,6 @@ export interface EncodedWindow {
   inputIds: number[];
   /** The sentence's word index for each token; null for special tokens. */
   wordIds: (number | null)[];
-  /** One per token; IGNORE_LABEL where the loss skips it. Absent when no labels were given. */
-  labels?: number[];
 }
 
 export interface WindowOptions {
@@ -34,12 +27,6 @@ export interface WindowOptions {
   maxTokens: number;
   /** Tokens of overlap between neighbouring windows; must be below maxTokens minus the special tokens. */
   stride: number;
-  labelAlignment?: LabelAlignment;
-  /**
-   * Label a word shared by overlapping windows only in the window that predicts it (the one
-   * where it has most context, as stitchWindows picks), so training counts every word once.
-   */
-  labelEachWordOnce?: boolean;
 }
 
 /**
@@ -69,51 +56,54 @@ export function planWindows(pieceCounts: readonly number[], budget: number, stri
   }
 }
 
-/**
- * Encodes one sentence. A single word with more pieces than a window holds keeps only its first
- * pieces (its label rides on the first, so nothing is lost for 'first' alignment).
- */
-export function encodeWords(
-  tokenizer: SubwordTokenizer,
-  words: readonly string[],
-  labels: readonly number[] | null,
-  options: WindowOptions,
-): EncodedWindow[] {
-  if (labels && labels.length !== words.length) throw new Error(`${words.length} words but ${labels.length} labels`);
+/** Encodes one sentence. A single word with more pieces than a window holds keeps only its first pieces. */
+export function encodeWords(tokenizer: SubwordTokenizer, words: readonly string[], options: WindowOptions): EncodedWindow[] {
   const { prefixIds, suffixIds } = tokenizer;
   const budget = options.maxTokens - prefixIds.length - suffixIds.length;
   const pieces = words.map((w) => tokenizer.encodeWord(w).slice(0, budget));
-  const alignment = options.labelAlignment ?? 'first';
-  const windows = planWindows(
+  return planWindows(
     pieces.map((p) => p.length),
     budget,
     options.stride,
   ).map(({ start, end }) => {
     const inputIds = [...prefixIds];
     const wordIds: (number | null)[] = prefixIds.map(() => null);
-    const windowLabels: number[] = prefixIds.map(() => IGNORE_LABEL);
     for (let w = start; w < end; w++) {
-      pieces[w].forEach((id, k) => {
+      for (const id of pieces[w]) {
         inputIds.push(id);
         wordIds.push(w);
-        if (!labels) return;
-        if (k === 0) windowLabels.push(labels[w]);
-        else if (alignment === 'first') windowLabels.push(IGNORE_LABEL);
-        else windowLabels.push(labels[w]); // 'all': training relabels the later pieces (sentencePieces.pieceLabelsFor)
-      });
+      }
     }
     inputIds.push(...suffixIds);
     wordIds.push(...suffixIds.map(() => null));
-    windowLabels.push(...suffixIds.map(() => IGNORE_LABEL));
-    return labels ? { start, end, inputIds, wordIds, labels: windowLabels } : { start, end, inputIds, wordIds };
+    return { start, end, inputIds, wordIds };
   });
-  if (labels && options.labelEachWordOnce && windows.length > 1) {
-    const owner = bestWindowPerWord(words.length, windows);
-    windows.forEach((window, i) =>
-      window.wordIds.forEach((w, t) => {
-        if (w !== null && owner[w] !== i) window.labels![t] = IGNORE_LABEL;
-      }),
-    );
-  }
-  return windows;
+}
+
+/**
+ * For each word of the sentence, the index of the window that predicts it: the one where the
+ * smaller of its left and right context (in tokens, special tokens not counted) is largest; the
+ * earlier window on a tie.
+ */
+export function bestWindowPerWord(numWords: number, windows: readonly Pick<EncodedWindow, 'wordIds'>[]): Int32Array {
+  const best = new Int32Array(numWords).fill(-1);
+  const bestContext = new Float64Array(numWords).fill(-1);
+  windows.forEach((window, index) => {
+    const content = window.wordIds.filter((w): w is number => w !== null);
+    let t = 0;
+    while (t < content.length) {
+      const w = content[t];
+      let last = t;
+      while (last + 1 < content.length && content[last + 1] === w) last++;
+      const context = Math.min(t, content.length - 1 - last);
+      if (context > bestContext[w]) {
+        bestContext[w] = context;
+        best[w] = index;
+      }
+      t = last + 1;
+    }
+  });
+  const missing = best.indexOf(-1);
+  if (missing >= 0) throw new Error(`word ${missing} is in no window`);
+  return best;
 }

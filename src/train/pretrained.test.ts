@@ -145,7 +145,7 @@ describe('long sentences', () => {
     const { tagger } = run.result;
     const K = vocab.labels.length;
     const [windowed] = attachPiecesFor(config, base)([sentence], [long]);
-    const windows = encodeWords(base.tokenizer, long, null, { maxTokens: 12, stride: 4 });
+    const windows = encodeWords(base.tokenizer, long, { maxTokens: 12, stride: 4 });
     expect(windows.length).toBeGreaterThan(2);
     const emissionsOf = async (piecesConfig: RunConfig, w: string[]) => {
       const [one] = attachPiecesFor(piecesConfig, base)([encode({ tokens: w, tags: w.map(() => 'O') })], [w]);

@@ -2,8 +2,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCheckpointTokenizer, type SubwordTokenizer } from '../../tokenize/subwordTokenizer';
-import { batchWindows } from '../../../testing/windowBatch';
-import { aggregateToWords, stitchWindows } from '../../tokenize/wordScores';
+import { aggregateToWords, batchWindows, stitchWindows } from '../../../testing/windowReference';
 import { encodeWords } from '../../tokenize/wordWindows';
 import { expectNoLeaks, useBackend } from '../../../testing/tfjs';
 import { readHfCheckpoint } from './checkpoint';
@@ -14,7 +13,7 @@ const SENTENCE = 'John Smith said in Paris the new minister of France was at the
 
 /** Per-word hidden states [N, H] of a sentence, windows of at most maxTokens. */
 async function wordVectors(encoder: HfEncoder, tokenizer: SubwordTokenizer, words: string[], maxTokens: number, stride: number): Promise<{ vectors: Float32Array; windows: number }> {
-  const windows = encodeWords(tokenizer, words, null, { maxTokens, stride });
+  const windows = encodeWords(tokenizer, words, { maxTokens, stride });
   const batch = batchWindows(windows, tokenizer.padId);
   const H = encoder.spec.hiddenSize;
   const out = tf.tidy(() =>

@@ -1,13 +1,35 @@
 /**
- * @file From per-token scores back to words: a word's pieces aggregated (first piece, average or
- * max), and the windows of a long sentence stitched back together, each word taken from the
- * window where it has the most context on both sides.
+ * @file A reference for tests: a sentence's windows run through an encoder the plain way, one
+ * padded batch of windows, each window's token scores aggregated to its words (first piece,
+ * average or max), and the windows stitched back into one row per word, each word from the window
+ * where it has the most context. The studio gathers and pools word pieces inside the model
+ * (model/encoders/pretrained.ts) from the pieces that core/dataset/subwords.ts describes.
  */
-import type { EncodedWindow } from './wordWindows';
+import { bestWindowPerWord, type EncodedWindow } from '../src/tokenize/wordWindows';
 
 export type WordAggregation = 'first' | 'average' | 'max';
 
 type WindowWords = Pick<EncodedWindow, 'start' | 'end' | 'wordIds'>;
+
+/** Windows padded into one batch of flat typed arrays, ready for tf.tensor2d. */
+export interface WindowBatch {
+  size: number; // B
+  maxLen: number; // T
+  inputIds: Int32Array; // [B, T]
+  attentionMask: Float32Array; // [B, T]
+}
+
+export function batchWindows(windows: readonly EncodedWindow[], padId: number): WindowBatch {
+  const B = windows.length;
+  const T = windows.reduce((m, w) => Math.max(m, w.inputIds.length), 0);
+  const inputIds = new Int32Array(B * T).fill(padId);
+  const attentionMask = new Float32Array(B * T);
+  windows.forEach((w, b) => {
+    inputIds.set(w.inputIds, b * T);
+    attentionMask.fill(1, b * T, b * T + w.inputIds.length);
+  });
+  return { size: B, maxLen: T, inputIds, attentionMask };
+}
 
 /**
  * scores: [T, K] for one window's tokens (row-major, T = window.wordIds.length)
@@ -35,34 +57,6 @@ export function aggregateToWords(scores: ArrayLike<number>, numLabels: number, w
     if (mode === 'average') for (let k = 0; k < K; k++) out[i * K + k] /= pieces[i];
   }
   return out;
-}
-
-/**
- * For each word of the sentence, the index of the window that predicts it: the one where the
- * smaller of its left and right context (in tokens, special tokens not counted) is largest; the
- * earlier window on a tie.
- */
-export function bestWindowPerWord(numWords: number, windows: readonly WindowWords[]): Int32Array {
-  const best = new Int32Array(numWords).fill(-1);
-  const bestContext = new Float64Array(numWords).fill(-1);
-  windows.forEach((window, index) => {
-    const content = window.wordIds.filter((w): w is number => w !== null);
-    let t = 0;
-    while (t < content.length) {
-      const w = content[t];
-      let last = t;
-      while (last + 1 < content.length && content[last + 1] === w) last++;
-      const context = Math.min(t, content.length - 1 - last);
-      if (context > bestContext[w]) {
-        bestContext[w] = context;
-        best[w] = index;
-      }
-      t = last + 1;
-    }
-  });
-  const missing = best.indexOf(-1);
-  if (missing >= 0) throw new Error(`word ${missing} is in no window`);
-  return best;
 }
 
 /** Per-window word scores ([end - start, K] each) -> [numWords, K] for the whole sentence. */
