@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd, type TabName } from './helpers';
+import { openTab, screenshot, trainTinyRun, type TabName } from './helpers';
 
 const TABS: TabName[] = ['Data', 'Train', 'Compare', 'Analyze', 'Playground'];
 
 test('every tab, with a finished run, has no WCAG 2 A/AA violations in light and dark mode', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(8) }]);
-  await setNumber(page, 'Epochs', 1);
-  await setNumber(page, 'Batch size', 8);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForRunEnd(page);
+  await trainTinyRun(page);
   await page.getByRole('checkbox', { name: 'Compare run-1' }).check();
   await openTab(page, 'Playground');
   await page.getByRole('button', { name: 'Tag' }).click();

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, trainTinyRun } from './helpers';
 
 test('two runs overlay on shared axes and compare against a baseline', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(24) }, { name: 'dev.txt', text: tinyConll(8) }]);
-  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 24 / })).toBeVisible();
-  await setNumber(page, 'Epochs', 2);
-  await setNumber(page, 'Batch size', 8);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForRunEnd(page);
+  await trainTinyRun(page, { train: 24, epochs: 2 });
   await page.getByLabel('Loss', { exact: true }).selectOption('cross_entropy');
   await page.getByLabel('CRF', { exact: true }).uncheck();
   await page.getByRole('button', { name: 'Train' }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd, type TabName } from './helpers';
+import { openTab, screenshot, setNumber, trainTinyRun, waitForRunEnd, type TabName } from './helpers';
 
 async function download(page: Page, button: string, figure?: string): Promise<{ name: string; bytes: Buffer }> {
   const scope = figure ? page.getByRole('figure', { name: figure, exact: true }) : page;
@@ -9,12 +9,7 @@ async function download(page: Page, button: string, figure?: string): Promise<{ 
 }
 
 test('charts download as PNG and SVG, a run as YAML config, all runs as one CSV', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(8) }]);
-  await setNumber(page, 'Epochs', 1);
-  await setNumber(page, 'Batch size', 8);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForRunEnd(page);
+  await trainTinyRun(page);
   await setNumber(page, 'Learning rate', 0.02);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText(/run-2: finished/);

@@ -72,3 +72,25 @@ export async function setNumber(page: Page, label: string, value: number): Promi
   await openTab(page, 'Train');
   await page.getByLabel(label, { exact: true }).fill(String(value));
 }
+
+export interface TinyRun {
+  /** Sentences of tinyConll in train.txt. */
+  train?: number;
+  /** dev.txt's text. */
+  dev?: string;
+  epochs?: number;
+}
+
+/**
+ * Opens the studio, drops a tiny train.txt and dev.txt, and trains one run (batch size 8) to its end; returns the
+ * run status's text. The start most tests share.
+ */
+export async function trainTinyRun(page: Page, { train = 16, dev = tinyConll(8), epochs = 1 }: TinyRun = {}): Promise<string> {
+  await page.goto('/');
+  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(train) }, { name: 'dev.txt', text: dev }]);
+  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: new RegExp(`^train ${train} `) })).toBeVisible();
+  await setNumber(page, 'Epochs', epochs);
+  await setNumber(page, 'Batch size', 8);
+  await page.getByRole('button', { name: 'Train' }).click();
+  return waitForRunEnd(page);
+}

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { openTab, screenshot, tinyConll, trainTinyRun } from './helpers';
 
 const ner = (...args: string[]) => execFileSync('node', ['bin/ner.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
 
@@ -11,12 +11,7 @@ test('a checkpoint from the studio evaluates on the command line to the score th
   const dir = mkdtempSync(join(tmpdir(), 'ner-roundtrip-'));
   const dev = tinyConll(8);
   writeFileSync(join(dir, 'dev.txt'), dev);
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(24) }, { name: 'dev.txt', text: dev }]);
-  await setNumber(page, 'Epochs', 2);
-  await setNumber(page, 'Batch size', 8);
-  await page.getByRole('button', { name: 'Train' }).click();
-  const status = await waitForRunEnd(page);
+  const status = await trainTinyRun(page, { train: 24, dev, epochs: 2 });
   const shown = Number(/best dev F1 (\d\.\d{3})/.exec(status)![1]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download checkpoint' }).click()]);

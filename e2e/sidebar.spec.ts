@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { dropFiles, openTab, screenshot, setNumber, tinyConll, trainTinyRun, waitForRunEnd } from './helpers';
 
 /** Any CSS colour as the browser computes it ("rgb(26, 95, 180)"), so a hex stroke and a background compare. */
 const computed = (page: Page, colour: string) =>
@@ -36,12 +36,7 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 }
 
 test('rename a run in place: its name and colour follow it into every chart, the CSV and the downloads', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(16) }, { name: 'dev.txt', text: tinyConll(8) }]);
-  await setNumber(page, 'Epochs', 1);
-  await setNumber(page, 'Batch size', 8);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForRunEnd(page);
+  await trainTinyRun(page);
   await setNumber(page, 'Learning rate', 0.02);
   await page.getByRole('button', { name: 'Train' }).click();
   expect(await waitForRunEnd(page)).toMatch(/^run-2: finished/);

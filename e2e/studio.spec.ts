@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, waitForRunEnd } from './helpers';
+import { chartPoints, dropFiles, openTab, screenshot, setNumber, tinyConll, trainTinyRun, waitForRunEnd } from './helpers';
 
 test('drop a CoNLL file, train on webgpu and on the default backend, download both files', async ({ page }) => {
   // WebGPU reports a bad pipeline as a console warning and carries on with garbage, so listen for it.
@@ -106,13 +106,7 @@ test('Stop ends a run cleanly and keeps its charts and downloads', async ({ page
 });
 
 test('runs survive a page reload with their charts and downloads', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'train.txt', text: tinyConll(24) }, { name: 'dev.txt', text: tinyConll(8) }]);
-  await expect(page.getByRole('table', { name: 'Dataset summary' }).getByRole('row', { name: /^train 24 / })).toBeVisible();
-  await setNumber(page, 'Epochs', 2);
-  await setNumber(page, 'Batch size', 8);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForRunEnd(page);
+  await trainTinyRun(page, { train: 24, epochs: 2 });
   const before = await page.getByRole('table', { name: 'Runs' }).getByRole('row', { name: /^run-1 / }).textContent();
 
   await page.reload();
