@@ -15,9 +15,8 @@ import { parseEncoderConfig, type EncoderSpec } from '../model/hf/config';
 import { encoderParams } from '../model/hf/paramNames';
 import type { SubwordTokenizer } from '../tokenize/subwordTokenizer';
 import { withWordPieces } from '../tokenize/sentencePieces';
-import type { BenchData } from './bench';
+import { measureTraining, type BenchData } from './bench';
 import type { BenchRun } from './benchReport';
-import { runTraining } from './runTraining';
 
 /** config.json of each family's model, as published on the Hub. */
 export const BACKBONE_BENCH_TABLE: Record<string, Record<string, unknown>> = {
@@ -104,52 +103,14 @@ export async function backboneBenchmark(data: BenchData, spec: BackboneBenchSpec
     learningRate: 1e-3, maxLength: MAX_TOKENS, evalEvery: 0, patience: 0, stateEvery: 0,
   };
   const pretrained = { spec: model, encoderWeights: randomWeights(model) };
-  let started = 0;
-  let ended = 0;
-  let sentences = 0;
-  let tokens = 0;
-  let dispatchesAtStart = 0;
-  let dispatchesAtEnd = 0;
-  let peakProcess = 0;
-  const trainData = { vocab: data.vocab, train, dev: [], pretrained };
-  const result = await runTraining(config, trainData, {
-    onStep: (e) => {
-      if (spec.processBytes) peakProcess = Math.max(peakProcess, spec.processBytes());
-      if (e.step === spec.warmupSteps) {
-        started = performance.now();
-        dispatchesAtStart = spec.dispatches?.() ?? 0;
-      } else if (e.step > spec.warmupSteps) {
-        sentences += e.sentences;
-        tokens += e.tokens;
-        ended = performance.now();
-        dispatchesAtEnd = spec.dispatches?.() ?? 0;
-      }
-    },
-  });
-  result.tagger.dispose();
-  let peak: number | null = null;
-  try {
-    const profile = await tf.profile(async () => (await runTraining({ ...config, maxSteps: 1 }, trainData)).tagger.dispose());
-    peak = profile.peakBytes;
-  } catch {
-    peak = null; // a backend whose profiler fails still gets its throughput measured
-  }
-  const seconds = (ended - started) / 1000;
-  const measured = result.steps - spec.warmupSteps;
-  const MB = 1024 * 1024;
+  const row = await measureTraining(config, { vocab: data.vocab, train, dev: [], pretrained }, spec);
   return {
     env: spec.env,
     backend: tf.getBackend(),
     model: `${spec.name}${spec.narrow ? ' (narrow twin)' : ''} LoRA`,
     batch_size: BACKBONE_BATCH,
-    steps: measured,
-    train_sentences_per_s: sentences / seconds,
-    train_tokens_per_s: tokens / seconds,
+    ...row,
     predict_sentences_per_s: NaN,
     predict_tokens_per_s: NaN,
-    ms_per_step: (1000 * seconds) / measured,
-    peak_memory_mb: peak === null ? null : peak / MB,
-    peak_process_mb: spec.processBytes ? peakProcess / MB : null,
-    dispatches_per_step: spec.dispatches ? (dispatchesAtEnd - dispatchesAtStart) / measured : null,
   };
 }

@@ -13,7 +13,7 @@ import { predictTags } from './evaluate';
 import { runTraining } from './runTraining';
 import type { BenchRun } from './benchReport';
 import { isBenchEncoder, pretrainedBenchConfig, pretrainedBenchData, randomPretrainedBase, type BenchEncoder } from './benchPretrained';
-import type { TrainData } from './runTraining';
+import type { TrainData, TrainResult } from './runTraining';
 
 export interface BenchData {
   vocab: Vocabularies;
@@ -79,7 +79,7 @@ export interface BenchSpec {
 const MB = 1024 * 1024;
 
 /** Peak bytes of live tensors while one training step runs, weights and optimiser state included. */
-async function peakStepBytes(config: RunConfig, data: TrainData): Promise<number | null> {
+export async function peakStepBytes(config: RunConfig, data: TrainData): Promise<number | null> {
   try {
     const profile = await tf.profile(async () => {
       const r = await runTraining({ ...config, maxSteps: 1, epochs: 1 }, data);
@@ -91,13 +91,19 @@ async function peakStepBytes(config: RunConfig, data: TrainData): Promise<number
   }
 }
 
-export async function benchmark(data: BenchData, spec: BenchSpec): Promise<BenchRun> {
-  if (spec.warmupSteps < 1 || spec.steps < 1) throw new Error('benchmark: at least 1 warm-up step (the clock starts after it) and 1 measured step');
-  const { base, train } = benchRun(spec.preset, spec.batchSize, data, spec.tokenizerFiles);
-  const total = spec.warmupSteps + spec.steps;
-  const stepsPerEpoch = Math.ceil(data.train.length / spec.batchSize);
-  const config: RunConfig = { ...base, maxSteps: total, epochs: Math.min(1000, Math.ceil(total / stepsPerEpoch)) };
+/** What one benchmark's counters need: the warm-up before the clock starts, and the optional probes. */
+export type Measuring = Pick<BenchSpec, 'warmupSteps' | 'dispatches' | 'processBytes'>;
 
+/** The BenchRun fields of training: throughput, step time, memory and dispatches. */
+export type TrainingRow = Pick<BenchRun, 'steps' | 'train_sentences_per_s' | 'train_tokens_per_s' | 'ms_per_step' | 'peak_memory_mb' | 'peak_process_mb' | 'dispatches_per_step'>;
+
+/**
+ * Trains with the real loop (runTraining) and measures the steps after the warm-up ones, which compile kernels.
+ * `afterTraining` may use the trained tagger (disposed after it); then one more step is profiled for the peak
+ * tensor memory, with nothing else alive.
+ */
+export async function measureTraining(config: RunConfig, data: TrainData, spec: Measuring, afterTraining?: (result: TrainResult) => Promise<void>): Promise<TrainingRow> {
+  if (spec.warmupSteps < 1 || config.maxSteps <= spec.warmupSteps) throw new Error('benchmark: at least 1 warm-up step (the clock starts after it) and 1 measured step');
   let started = 0;
   let dispatchesAtStart = 0;
   let ended = 0;
@@ -105,7 +111,7 @@ export async function benchmark(data: BenchData, spec: BenchSpec): Promise<Bench
   let sentences = 0;
   let tokens = 0;
   let peakProcess = 0;
-  const result = await runTraining(config, train, {
+  const result = await runTraining(config, data, {
     onStep: (e) => {
       // onStep comes after the step's loss was read back (a sync point), so the GPU work is done.
       if (spec.processBytes) peakProcess = Math.max(peakProcess, spec.processBytes());
@@ -120,32 +126,48 @@ export async function benchmark(data: BenchData, spec: BenchSpec): Promise<Bench
       }
     },
   });
+  try {
+    await afterTraining?.(result);
+  } finally {
+    result.tagger.dispose();
+  }
+  const peak = await peakStepBytes(config, data);
+  const seconds = (ended - started) / 1000;
+  const measured = result.steps - spec.warmupSteps;
+  return {
+    steps: measured,
+    train_sentences_per_s: sentences / seconds,
+    train_tokens_per_s: tokens / seconds,
+    ms_per_step: (1000 * seconds) / measured,
+    peak_memory_mb: peak === null ? null : peak / MB,
+    peak_process_mb: spec.processBytes ? peakProcess / MB : null,
+    dispatches_per_step: spec.dispatches ? (dispatchesAtEnd - dispatchesAtStart) / measured : null,
+  };
+}
 
+export async function benchmark(data: BenchData, spec: BenchSpec): Promise<BenchRun> {
+  if (spec.steps < 1) throw new Error('benchmark: at least 1 warm-up step (the clock starts after it) and 1 measured step');
+  const { base, train } = benchRun(spec.preset, spec.batchSize, data, spec.tokenizerFiles);
+  const total = spec.warmupSteps + spec.steps;
+  const stepsPerEpoch = Math.ceil(data.train.length / spec.batchSize);
+  const config: RunConfig = { ...base, maxSteps: total, epochs: Math.min(1000, Math.ceil(total / stepsPerEpoch)) };
   // Prediction: the first sentences in file order, in evaluation batches, after one warm-up batch.
   const toTag = train.train.slice(0, spec.predictSentences);
   const predictBatch = Math.max(spec.batchSize, 32);
-  await predictTags(result.tagger, toTag.slice(0, predictBatch), data.vocab.labels, predictBatch);
-  const predictStart = performance.now();
-  await predictTags(result.tagger, toTag, data.vocab.labels, predictBatch);
-  const predictSeconds = (performance.now() - predictStart) / 1000;
-  result.tagger.dispose();
-
-  const peak = await peakStepBytes(config, train);
-  const seconds = (ended - started) / 1000;
-  const measured = result.steps - spec.warmupSteps;
+  let predictSeconds = 0;
+  const row = await measureTraining(config, train, spec, async ({ tagger }) => {
+    await predictTags(tagger, toTag.slice(0, predictBatch), data.vocab.labels, predictBatch);
+    const predictStart = performance.now();
+    await predictTags(tagger, toTag, data.vocab.labels, predictBatch);
+    predictSeconds = (performance.now() - predictStart) / 1000;
+  });
   return {
     env: spec.env,
     backend: tf.getBackend(),
     model: spec.preset,
     batch_size: spec.batchSize,
-    steps: measured,
-    train_sentences_per_s: sentences / seconds,
-    train_tokens_per_s: tokens / seconds,
+    ...row,
     predict_sentences_per_s: toTag.length / predictSeconds,
     predict_tokens_per_s: toTag.reduce((n, s) => n + s.words.length, 0) / predictSeconds,
-    ms_per_step: (1000 * seconds) / measured,
-    peak_memory_mb: peak === null ? null : peak / MB,
-    peak_process_mb: spec.processBytes ? peakProcess / MB : null,
-    dispatches_per_step: spec.dispatches ? (dispatchesAtEnd - dispatchesAtStart) / measured : null,
   };
 }
