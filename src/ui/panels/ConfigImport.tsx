@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { parseRunYaml } from '../../core/config/yamlConfig';
 import { useStudio } from '../../store';
+import { FileButton } from '../components/FileButton';
 
 export function ConfigImport() {
   const setConfig = useStudio((s) => s.setConfig);
   const [messages, setMessages] = useState<{ kind: 'error' | 'warning' | 'ok'; text: string }[]>([]);
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onFile = async (file: File) => {
     try {
       const parsed = parseRunYaml(await file.text(), file.name);
       setConfig(parsed.config);
@@ -19,19 +19,7 @@ export function ConfigImport() {
   };
   return (
     <div className="config-import">
-      <label className="file-button">
-        <span>Import config YAML…</span>
-        <input
-          type="file"
-          accept=".yaml,.yml,application/yaml,text/yaml"
-          aria-label="Import config YAML"
-          className="visually-hidden"
-          onChange={(e) => {
-            void onFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FileButton text="Import config YAML…" label="Import config YAML" accept=".yaml,.yml,application/yaml,text/yaml" onFiles={([file]) => void onFile(file)} />
       {messages.length > 0 && (
         <ul className="diagnostics" aria-label="Config import messages">
           {messages.map((m, i) => (

@@ -4,6 +4,7 @@
  */
 import { useStudio } from '../../store';
 import { DatasetSummaryView } from './DatasetSummary';
+import { FileButton } from '../components/FileButton';
 
 export function DatasetPanel() {
   const addFiles = useStudio((s) => s.addFiles);
@@ -16,19 +17,7 @@ export function DatasetPanel() {
       <div className="dataset-input">
         <div role="region" aria-label="Dataset drop zone" className="drop-zone">
           <p>Drop CoNLL files here or anywhere on the page (train / dev / test by file name; a single file is split 80/20).</p>
-          <label className="file-button">
-            <span>Choose files…</span>
-            <input
-              type="file"
-              multiple
-              aria-label="Add dataset files"
-              className="visually-hidden"
-              onChange={(e) => {
-                void addFiles([...(e.target.files ?? [])]);
-                e.target.value = '';
-              }}
-            />
-          </label>
+          <FileButton text="Choose files…" label="Add dataset files" multiple onFiles={(files) => void addFiles(files)} />
         </div>
         <button type="button" onClick={() => void loadDemo()} disabled={loading !== null}>
           Load demo dataset

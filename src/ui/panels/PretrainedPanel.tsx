@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { AGGREGATIONS, DECODER_CONTEXTS, FINETUNE_MODES, LABEL_ALIGNMENTS, type RunConfig } from '../../core/config/config';
 import { useStudio } from '../../store';
 import { NumberField } from '../components/NumberField';
+import { FileButton } from '../components/FileButton';
 
 interface Props {
   config: RunConfig;
@@ -90,20 +91,7 @@ export function PretrainedPanel({ config, set }: Props) {
         <button type="button" onClick={startDownload} disabled={loading !== null || !modelId.trim()}>
           Download model
         </button>
-        <label className="file-button">
-          <span>Add model files…</span>
-          <input
-            type="file"
-            multiple
-            aria-label="Add model files"
-            className="visually-hidden"
-            accept=".json,.safetensors,.txt,.bin,.model"
-            onChange={(e) => {
-              void addFiles([...(e.target.files ?? [])]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton text="Add model files…" label="Add model files" multiple accept=".json,.safetensors,.txt,.bin,.model" onFiles={(files) => void addFiles(files)} />
       </div>
       <p className="hint">
         config.json, model.safetensors (or its shards with model.safetensors.index.json), tokenizer.json and tokenizer_config.json: choose them, or drop

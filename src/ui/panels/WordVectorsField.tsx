@@ -1,5 +1,6 @@
 /** @file Drop in pre-trained word vectors (GloVe / word2vec text) to start the word embeddings from; shows how many words were found. */
 import { useStudio } from '../../store';
+import { FileButton } from '../components/FileButton';
 
 export function WordVectorsField() {
   const vectors = useStudio((s) => s.wordVectors);
@@ -11,20 +12,7 @@ export function WordVectorsField() {
     <div className="field word-vectors">
       <span className="label">Word vectors</span>
       <div className="row">
-        <label className="file-button">
-          <span>{busy ? 'Reading…' : 'Add word vectors…'}</span>
-          <input
-            type="file"
-            aria-label="Add word vectors"
-            className="visually-hidden"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void add(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton text={busy ? 'Reading…' : 'Add word vectors…'} label="Add word vectors" disabled={busy} onFiles={([file]) => void add(file)} />
         {vectors && (
           <button type="button" onClick={remove}>
             Remove word vectors

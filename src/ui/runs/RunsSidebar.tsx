@@ -6,15 +6,16 @@ import { Activity } from 'react';
 import { useStudio } from '../../store';
 import { allRunsCsv } from '../../store/exports';
 import { downloadBlob } from '../components/download';
-import { CheckpointImport } from '../panels/CheckpointImport';
-import { CsvLogImport } from '../panels/CsvLogImport';
 import { RunActions } from './RunActions';
+import { RunFileImport } from './RunFileImport';
 import { RunsTable } from './RunsTable';
 
 export const SIDEBAR_ID = 'runs-sidebar';
 
 function AllRuns() {
   const runs = useStudio((s) => s.runs);
+  const importCheckpoint = useStudio((s) => s.importCheckpoint);
+  const importCsvLog = useStudio((s) => s.importCsvLog);
   return (
     <section className="all-runs" aria-labelledby="all-runs-heading">
       <h3 id="all-runs-heading">All runs</h3>
@@ -22,8 +23,8 @@ function AllRuns() {
         <button type="button" disabled={runs.every((r) => r.steps.length === 0)} onClick={() => downloadBlob(new Blob([allRunsCsv(runs)], { type: 'text/csv' }), 'all-runs.csv')}>
           Download all runs CSV
         </button>
-        <CheckpointImport />
-        <CsvLogImport />
+        <RunFileImport text="Open a model file…" label="Open model file" accept=".zip,application/zip" open={importCheckpoint} />
+        <RunFileImport text="Import CSV log…" label="Import CSV log…" accept=".csv,text/csv" open={importCsvLog} />
       </div>
     </section>
   );
