@@ -7,12 +7,7 @@
  *
  *   npx tsx scripts/make-tiny-bert.ts [outDir]    (default testing/fixtures/hf)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { makeRng, normal } from '../src/core/rng';
-import { encodeSafetensors, type NamedTensor } from '../src/core/checkpoint/safetensors';
-import { parseEncoderConfig } from '../src/model/hf/config';
-import { encoderParams } from '../src/model/hf/paramNames';
+import { values, writeTinyCheckpoint, type TinyCheckpoint } from './tinyCheckpoint';
 import { wordPieceTokenizerJson } from '../src/tokenize/wordPieceJson';
 
 /** 60 WordPiece tokens: the specials, some words of news text, and continuation pieces. */
@@ -46,20 +41,9 @@ function byteLevelTokenizerJson(): { json: Record<string, unknown>; size: number
   return { json, size: tokens.length };
 }
 
-interface Fixture {
-  name: string;
-  config: Record<string, unknown>;
-  tokenizer: Record<string, unknown>;
-  tokenizerConfig: Record<string, unknown>;
-  /** Prefix of the saved tensor names: BertForMaskedLM-style 'bert.', or '' as a bare RobertaModel saves. */
-  savedPrefix: string;
-  /** Extra tensors a real checkpoint carries that the loader must skip. */
-  extras: (rng: () => number) => NamedTensor[];
-}
-
 const SIZES = { hidden: 16, layers: 2, heads: 2, intermediate: 32, maxPositions: 64 };
 
-function fixtures(): Fixture[] {
+function fixtures(): TinyCheckpoint[] {
   const bpe = byteLevelTokenizerJson();
   const H = SIZES.hidden;
   const bertLike = {
@@ -108,36 +92,8 @@ function fixtures(): Fixture[] {
   ];
 }
 
-function values(n: number, std: number, rng: () => number, mean = 0): Float32Array {
-  return Float32Array.from({ length: n }, () => mean + std * normal(rng));
-}
-
-/** Random weights large enough that every nonlinearity (GELU, softmax, LayerNorm) is exercised. */
-function weights(fixture: Fixture, seed: number): NamedTensor[] {
-  const rng = makeRng(seed);
-  const spec = parseEncoderConfig(fixture.config);
-  const tensors = encoderParams(spec).map((p): NamedTensor => {
-    const size = p.hfShape.reduce((a, b) => a * b, 1);
-    const isNormWeight = /(LayerNorm|layer_norm)\.weight$/.test(p.name);
-    const data =
-      p.kind === 'table' ? values(size, 1, rng) : p.kind === 'linear' ? values(size, 1.5 / Math.sqrt(p.hfShape[1]), rng) : isNormWeight ? values(size, 0.2, rng, 1) : values(size, 0.2, rng);
-    const rest = p.name.slice(spec.basePrefix.length + 1);
-    return { name: fixture.savedPrefix + rest, shape: p.hfShape, data };
-  });
-  return [...tensors, ...fixture.extras(rng)];
-}
-
 export function writeTinyCheckpoints(outDir: string): string[] {
-  return fixtures().map((fixture, i) => {
-    const dir = join(outDir, fixture.name);
-    mkdirSync(dir, { recursive: true });
-    const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-    writeFileSync(join(dir, 'config.json'), json(fixture.config));
-    writeFileSync(join(dir, 'tokenizer.json'), json(fixture.tokenizer));
-    writeFileSync(join(dir, 'tokenizer_config.json'), json(fixture.tokenizerConfig));
-    writeFileSync(join(dir, 'model.safetensors'), encodeSafetensors(weights(fixture, 1234 + i), { format: 'pt' }));
-    return dir;
-  });
+  return fixtures().map((fixture, i) => writeTinyCheckpoint(outDir, fixture, 1234 + i));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
