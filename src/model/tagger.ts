@@ -19,7 +19,7 @@ import { createLoss, type Loss } from './losses';
 import { checkTaggerConfig, type TaggerConfig } from './taggerConfig';
 
 export type { LossName } from './losses';
-export { checkTaggerConfig, DEFAULT_TAGGER, type TaggerConfig } from './taggerConfig';
+export { checkTaggerConfig, type TaggerConfig } from './taggerConfig';
 
 /** What the tagger starts from besides its seed. */
 export interface TaggerInit {

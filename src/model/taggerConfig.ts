@@ -39,29 +39,6 @@ export interface TaggerConfig extends Pick<RunConfig, ShapeFields> {
   };
 }
 
-export const DEFAULT_TAGGER: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {
-  encoder: 'bilstm',
-  wordDim: 100,
-  charDim: 30,
-  charEncoder: 'cnn',
-  charFilters: 30,
-  charHidden: 25,
-  casingDim: 0,
-  charKernel: 3,
-  hidden: 100,
-  lstmLayers: 1,
-  transformerLayers: 2,
-  heads: 4,
-  modelDim: 128,
-  ffnDim: 256,
-  positional: 'sinusoidal',
-  maxPositions: 512,
-  dropout: 0.5,
-  crf: true,
-  loss: 'crf',
-  allowed: null,
-};
-
 const SIZES = ['wordVocabSize', 'charVocabSize', 'numLabels', 'wordDim', 'charDim', 'charFilters', 'charKernel', 'charHidden', 'hidden', 'transformerLayers', 'heads', 'modelDim', 'ffnDim', 'maxPositions'] as const;
 
 /** Why a config cannot be built, in words for the person who chose it; null when it is fine. */

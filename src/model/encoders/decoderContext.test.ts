@@ -15,7 +15,8 @@ import { loadCheckpointTokenizer } from '../../tokenize/subwordTokenizer';
 import { withWordPieces } from '../../tokenize/sentencePieces';
 import { readHfCheckpoint } from '../hf/checkpoint';
 import { HfEncoder } from '../hf/encoder';
-import { DEFAULT_TAGGER, Tagger } from '../tagger';
+import { Tagger } from '../tagger';
+import { testTagger } from '../../../testing/taggers';
 
 const SENTENCES = [sentence('John Smith said in Zürich today', 'B-PER I-PER O O B-LOC O'), sentence('Paris', 'B-LOC')];
 const checkpoint = readHfCheckpoint(tinyCheckpointFiles('tiny-llama'));
@@ -25,7 +26,7 @@ const encoded = withWordPieces(SENTENCES.map(makeEncoder(vocab)), SENTENCES.map(
 const batch = makeBatch(encoded);
 
 function tagger(decoderContext: DecoderContext): Tagger {
-  const config = { ...DEFAULT_TAGGER, encoder: 'pretrained' as const, wordVocabSize: vocab.words.length, charVocabSize: vocab.chars.length, numLabels: vocab.labels.length, dropout: 0 };
+  const config = testTagger(vocab, { encoder: 'pretrained', dropout: 0 });
   return new Tagger({ ...config, pretrained: { training: { mode: 'frozen' }, aggregation: 'first', decoderContext } }, 7, { pretrained: checkpoint });
 }
 

@@ -3,8 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../../core/dataset/batch';
 import { constraintsForLabels, firstForbidden } from '../../core/tags/constraints';
 import { buildVocabularies, makeEncoder } from '../../core/dataset/vocab';
-import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
+import { Tagger, type TaggerConfig } from '../tagger';
 import { expectNoLeaks, TEST_BACKENDS, useBackend, TINY_SENTENCES } from '../../../testing/tfjs';
+import { testTagger } from '../../../testing/taggers';
 
 const SENTENCES = TINY_SENTENCES;
 const vocab = buildVocabularies(SENTENCES);
@@ -13,10 +14,7 @@ const batch = makeBatch(SENTENCES.map(encode));
 
 function config(overrides: Partial<TaggerConfig> = {}): TaggerConfig {
   return {
-    ...DEFAULT_TAGGER,
-    wordVocabSize: vocab.words.length,
-    charVocabSize: vocab.chars.length,
-    numLabels: vocab.labels.length,
+    ...testTagger(vocab),
     wordDim: 16,
     charDim: 8,
     charFilters: 8,

@@ -5,8 +5,9 @@ import { constraintsForLabels } from '../../core/tags/constraints';
 import type { Sentence } from '../../core/types';
 import { buildVocabularies, makeEncoder } from '../../core/dataset/vocab';
 import { sinusoidTable } from '../layers/positions';
-import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
+import { Tagger, type TaggerConfig } from '../tagger';
 import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
+import { testTagger } from '../../../testing/taggers';
 
 const s = (text: string, tags: string): Sentence => ({ tokens: text.split(' '), tags: tags.split(' ') });
 const SENTENCES = [s('Anna lives in Oslo', 'B-PER O O B-LOC'), s('Acme Corp', 'B-ORG I-ORG')];
@@ -14,11 +15,8 @@ const vocab = buildVocabularies(SENTENCES);
 const batch = makeBatch(SENTENCES.map(makeEncoder(vocab))); // B = 2, T = 4: the second sentence is padded
 
 const TINY: TaggerConfig = {
-  ...DEFAULT_TAGGER,
+  ...testTagger(vocab),
   encoder: 'transformer',
-  wordVocabSize: vocab.words.length,
-  charVocabSize: vocab.chars.length,
-  numLabels: vocab.labels.length,
   wordDim: 4,
   charDim: 3,
   charFilters: 4,

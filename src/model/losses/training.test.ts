@@ -12,9 +12,10 @@ import type { LossParams } from '../../core/losses/lossParams';
 import { lossParamProblems } from '../../core/losses/lossRules';
 import type { Sentence } from '../../core/types';
 import { buildVocabularies, makeEncoder } from '../../core/dataset/vocab';
-import { DEFAULT_TAGGER, Tagger, type TaggerConfig } from '../tagger';
+import { Tagger, type TaggerConfig } from '../tagger';
 import { expectNoLeaks, TEST_BACKENDS, useBackend } from '../../../testing/tfjs';
 import { labelSimilarityOf, LOSS_TABLE, type LossName } from './index';
+import { testTagger } from '../../../testing/taggers';
 
 /** token/POS/chunk/tag lines -> a sentence with two extra columns. */
 const s = (rows: string): Sentence => {
@@ -55,11 +56,8 @@ const PLAN = { wasm: COMBINATIONS, cpu: ONE_EACH } satisfies Record<(typeof TEST
 
 function config(loss: LossName, crf: boolean, encoder: EncoderName = 'bilstm'): TaggerConfig {
   return {
-    ...DEFAULT_TAGGER,
+    ...testTagger(vocab),
     encoder,
-    wordVocabSize: vocab.words.length,
-    charVocabSize: vocab.chars.length,
-    numLabels: vocab.labels.length,
     wordDim: 8,
     charDim: 4,
     charFilters: 4,
