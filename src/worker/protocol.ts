@@ -6,7 +6,7 @@ import type { BackendName } from '../backend/probe';
 import type { RunConfig } from '../core/config/config';
 import type { PreparedDataset, SplitText, TrainingSet } from '../core/dataset/prepared';
 import type { MatchedVectors } from '../core/vectors/matchedVectors';
-import type { LoggedRun } from '../core/metrics/metricRows';
+import type { LoggedRun, MetricEval } from '../core/metrics/metricRows';
 
 export type { MatchedVectors } from '../core/vectors/matchedVectors';
 import type { Diagnostic, EntityScores, Prf } from '../core/types';
@@ -66,15 +66,9 @@ export interface StepPoint {
   gpuBytes?: number | null;
 }
 
-export interface EvalPoint {
-  step: number;
-  epoch: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  accuracy: number;
+/** A dev evaluation as the worker reports it: a logged one (MetricEval) with precision and recall per type too. */
+export interface EvalPoint extends Omit<MetricEval, 'perType'> {
   perType: Record<string, Prf>;
-  wallTime: number;
 }
 
 export type TrainResponse =
