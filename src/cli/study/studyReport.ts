@@ -46,7 +46,7 @@ export function writeStudyReport(input: StudyReportInput): string {
   const variantFor = (run: string) => variantOf.get(run) ?? null;
   writeAtomically(join(outDir, REPORT_FILES.metrics), metricsToCsv(rows));
   writeAtomically(join(outDir, REPORT_FILES.summary), summaryCsv(results));
-  const table = studyTable(results, { title: input.name, description: spec.description, variants: spec.variants, baseline: spec.baseline, planned: spec.runs.length, dataLines: input.dataLines });
+  const table = studyTable(results, { title: input.name, description: spec.description, variants: spec.variants, baseline: spec.baseline, baselines: spec.baselines, planned: spec.runs.length, dataLines: input.dataLines });
   writeAtomically(join(outDir, REPORT_FILES.table), table);
   const devF1 = bandsByEpoch(rows, 'dev/f1', spec.variants, variantFor, 'last');
   writeAtomically(join(outDir, REPORT_FILES.devF1), bandChartSvg(devF1, { title: `${input.name}: dev entity F1 by epoch`, xLabel: 'epoch', yLabel: 'dev F1 (%)', yScale: 100 }));

@@ -28,6 +28,8 @@ describe('parseStudy', () => {
     expect(spec.data).toEqual({ train: 'data/train.txt', dev: 'data/dev.txt', trainSentences: 30 });
     expect(spec.variants).toEqual(['crf', 'focal+crf']);
     expect(spec.baseline).toBe('crf');
+    expect(spec.baselines).toEqual({});
+    expect(parseStudy(`${STUDY}    baseline: crf\n`, 's.yaml').baselines).toEqual({ 'focal+crf': 'crf' });
     expect(spec.order).toBe('seeds');
     const base = { ...applyPreset(DEFAULT_CONFIG, 'bilstm-small'), hidden: 8, epochs: 2 };
     expect(spec.runs.map((r) => [r.id, r.seed])).toEqual([
@@ -52,6 +54,8 @@ describe('parseStudy', () => {
     ['data: {train: t.txt}\nruns:\n  - name: a\n    set: {training.lr: fast}\n', /^s\.yaml:3: runs\[0\]: run 'a': --set training\.lr: must be a number, got 'fast'/],
     ['data: {train: t.txt}\nruns: [{name: a}\n', /^s\.yaml:\d+: /],
     ['data: {train: t.txt}\norder: random\nruns: [{name: a}]\n', /^s\.yaml:2: order: must be one of seeds, runs, got "random"/],
+    ['data: {train: t.txt}\nruns:\n  - name: a\n  - name: b\n    baseline: c\n', /^s\.yaml:5: runs\[1\]\.baseline: must name another run \(a\), got "c"/],
+    ['data: {train: t.txt}\nruns:\n  - name: a\n    baseline: a\n  - name: b\n', /^s\.yaml:4: runs\[0\]\.baseline: must name another run \(b\), got "a"/],
   ])('%j is refused naming the file, line and key', (text, message) => {
     expect(() => parseStudy(text, 's.yaml')).toThrow(message);
   });

@@ -22,6 +22,9 @@
  *   - name: focal
  *     set: {model.loss.type: focal, model.loss.params: {gamma: 2}}   # keys as `ner train --set` takes them
  *     seeds: [1]
+ *   - name: focal-long
+ *     set: {training.epochs: 16}
+ *     baseline: focal          # this run's differences are against focal instead
  * ```
  */
 import { isMap, LineCounter, parseDocument, stringify } from 'yaml';
@@ -53,6 +56,8 @@ export interface StudySpec {
   /** Variant names in the file's order. */
   variants: string[];
   baseline: string | null;
+  /** Variants whose differences are against another run than `baseline` (a run's own `baseline:`). */
+  baselines: Record<string, string>;
   /** The training order: `seeds`, seed-major (the default); `runs`, as listed, each run's seeds together. */
   order: StudyOrder;
   runs: StudyRun[];
@@ -106,7 +111,7 @@ export function parseStudy(text: string, file: string): StudySpec {
   root.runs.forEach((entry: unknown, i: number) => {
     if (!isObject(entry)) fail(['runs', i], 'must be a mapping with name (and set, seeds)');
     const r = entry as Record<string, unknown>;
-    for (const key of Object.keys(r)) if (!['name', 'set', 'seeds'].includes(key)) warnings.push(`runs[${i}].${key}: unknown key`);
+    for (const key of Object.keys(r)) if (!['name', 'set', 'seeds', 'baseline'].includes(key)) warnings.push(`runs[${i}].${key}: unknown key`);
     if (typeof r.name !== 'string' || !NAME.test(r.name)) fail(['runs', i, 'name'], `must be a name of letters, digits and _ . + - (it names folders), got ${JSON.stringify(r.name)}`);
     const name = r.name as string;
     if (variants.includes(name)) fail(['runs', i, 'name'], `'${name}' is used twice`);
@@ -131,12 +136,20 @@ export function parseStudy(text: string, file: string): StudySpec {
   if (!STUDY_ORDERS.includes(order as StudyOrder)) fail(['order'], `must be one of ${STUDY_ORDERS.join(', ')}, got ${JSON.stringify(order)}`);
   const baseline = root.baseline ?? null;
   if (baseline !== null && (typeof baseline !== 'string' || !variants.includes(baseline))) fail(['baseline'], `must name one of the runs (${variants.join(', ')}), got ${JSON.stringify(baseline)}`);
+  const baselines: Record<string, string> = {};
+  (root.runs as Record<string, unknown>[]).forEach((r, i) => {
+    if (r.baseline === undefined) return;
+    const others = variants.filter((v) => v !== r.name);
+    if (typeof r.baseline !== 'string' || !others.includes(r.baseline)) fail(['runs', i, 'baseline'], `must name another run (${others.join(', ')}), got ${JSON.stringify(r.baseline)}`);
+    baselines[r.name as string] = r.baseline as string;
+  });
 
   return {
     description: typeof root.description === 'string' ? root.description.trim() : '',
     data: { train: data.train, ...(typeof data.dev === 'string' ? { dev: data.dev } : {}), ...(typeof data.test === 'string' ? { test: data.test } : {}), ...(n !== undefined ? { trainSentences: n as number } : {}) },
     variants,
     baseline: baseline as string | null,
+    baselines,
     order: order as StudyOrder,
     runs,
     warnings,

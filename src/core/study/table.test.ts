@@ -61,6 +61,22 @@ describe('study table', () => {
     expect(md).toContain('- train: x');
   });
 
+  it('a run with its own baseline is compared with that run, which its cells name', () => {
+    // focal-long - focal per seed (percent): dev 1, 1, 1; test 1, 2, 3 -> +2.00, half-width 4.303 * 1 / sqrt(3) = 2.48
+    const long = [result('focal-long', 1, 0.82, 0.73), result('focal-long', 2, 0.84, 0.77), result('focal-long', 3, 0.83, 0.77)];
+    const options = { title: 't', description: 'd', variants: ['crf', 'focal', 'focal-long'], baseline: 'crf', baselines: { 'focal-long': 'focal' }, planned: 9, dataLines: [] };
+    const md = studyTable([...RESULTS, ...long], options);
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+    expect(rows[2]).toMatch(/^\| focal \| 1, 2, 3 \| [^|]+ \| [^|]+ \| \+1\.00 \[\+1\.00, \+1\.00\] \| \+2\.67 \[\+1\.23, \+4\.10\] \|/);
+    expect(rows[3]).toMatch(/^\| focal-long \| 1, 2, 3 \| [^|]+ \| [^|]+ \| \+1\.00 \[\+1\.00, \+1\.00\] vs focal \| \+2\.00 \[−0\.48, \+4\.48\] vs focal \|/);
+    expect(md).toContain('from crf (from the run named after "vs" where a cell names one)');
+    // Without a study baseline, only the runs that name one get differences.
+    const own = studyTable([...RESULTS, ...long], { ...options, baseline: null }).split('\n').filter((l) => l.startsWith('| '));
+    expect(own[0]).toContain('| Δ dev F1 | Δ test F1 |');
+    expect(own[2]).toMatch(/^\| crf \| 1, 2, 3 \| [^|]+ \| [^|]+ \| – \| – \|/);
+    expect(own[4]).toMatch(/\| \+2\.00 \[−0\.48, \+4\.48\] vs focal \|/);
+  });
+
   it('summary.csv has a row per run with per-type test F1 columns', () => {
     const lines = summaryCsv(RESULTS.slice(0, 2)).trim().split('\n');
     expect(lines[0]).toBe(

@@ -1,6 +1,7 @@
 /**
  * @file A study's markdown table: per variant, mean ± sample sd over seeds of dev and test entity F1, per-type test
- * F1, the difference from the baseline with its 95% t-interval over paired seeds, epochs, wall time and tokens/s.
+ * F1, the difference from the baseline (the study's, or the run's own) with its 95% t-interval over paired seeds,
+ * epochs, wall time and tokens/s.
  */
 import type { StudyRunResult } from './runResult';
 import { mean, pairedInterval, sampleSd } from './stats';
@@ -11,6 +12,8 @@ export interface TableOptions {
   /** Variants in the order to list them (the study file's). */
   variants: readonly string[];
   baseline: string | null;
+  /** Variants compared with another run than `baseline`: their Δ cells name it. */
+  baselines?: Readonly<Record<string, string>>;
   /** Runs the study has in all, finished or not. */
   planned: number;
   /** Lines saying where the data came from. */
@@ -47,7 +50,15 @@ const seconds = (s: number) => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : s >= 
 export function studyTable(results: readonly StudyRunResult[], o: TableOptions): string {
   const types = [...new Set(results.flatMap((r) => Object.keys(r.test?.perType ?? {})))].sort();
   const byVariant = (v: string) => results.filter((r) => r.variant === v);
-  const base = o.baseline ? byVariant(o.baseline) : [];
+  const own = o.baselines ?? {};
+  const compared = o.baseline !== null || Object.keys(own).length > 0;
+  const versus = (v: string) => (v === o.baseline ? ['(baseline)', '(baseline)'] : deltas(v));
+  const deltas = (v: string): string[] => {
+    const b = own[v] ?? o.baseline;
+    if (b === null) return ['–', '–'];
+    const named = (cell: string) => (b === o.baseline || cell === '–' ? cell : `${cell} vs ${b}`);
+    return [named(difference(byVariant(v), byVariant(b), devF1)), named(difference(byVariant(v), byVariant(b), testF1))];
+  };
   const devF1 = (r: StudyRunResult) => r.dev?.f1;
   const testF1 = (r: StudyRunResult) => r.test?.f1;
   const values = (runs: StudyRunResult[], pick: (r: StudyRunResult) => number | undefined) => runs.map(pick).filter((x): x is number => x !== undefined);
@@ -56,7 +67,7 @@ export function studyTable(results: readonly StudyRunResult[], o: TableOptions):
     'seeds',
     'dev F1',
     'test F1',
-    ...(o.baseline ? [`Δ dev F1 vs ${o.baseline}`, `Δ test F1 vs ${o.baseline}`] : []),
+    ...(compared ? [o.baseline ? `Δ dev F1 vs ${o.baseline}` : 'Δ dev F1', o.baseline ? `Δ test F1 vs ${o.baseline}` : 'Δ test F1'] : []),
     ...types.map((t) => `test ${t}`),
     'epochs',
     'wall time',
@@ -70,12 +81,15 @@ export function studyTable(results: readonly StudyRunResult[], o: TableOptions):
       runs.map((r) => r.seed).join(', '),
       meanSd(values(runs, devF1)),
       meanSd(values(runs, testF1)),
-      ...(o.baseline ? (v === o.baseline ? ['(baseline)', '(baseline)'] : [difference(runs, base, devF1), difference(runs, base, testF1)]) : []),
+      ...(compared ? versus(v) : []),
       ...types.map((t) => meanSd(values(runs, (r) => r.test?.perType[t]?.f1))),
       mean(runs.map((r) => r.epochs)).toFixed(1),
       seconds(mean(runs.map((r) => r.wallSeconds))),
       mean(runs.map((r) => r.tokensPerSec)).toFixed(0),
     ]);
+  const differenceFrom = o.baseline
+    ? `from ${o.baseline}${Object.keys(own).length > 0 ? ' (from the run named after "vs" where a cell names one)' : ''}`
+    : 'from the run named after "vs" in the cell';
   const align = header.map((_, i) => (i < 2 ? '---' : '--:'));
   const table = [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const loads = results.map((r) => r.loadAverage).filter((x): x is number => x !== null);
@@ -91,8 +105,8 @@ export function studyTable(results: readonly StudyRunResult[], o: TableOptions):
     '',
     'Entity-level micro F1 in percent (seqeval default mode), dev at the best dev evaluation and test for that ' +
       'evaluation\'s checkpoint: mean ± sample standard deviation over seeds (the mean alone for one seed). ' +
-      (o.baseline
-        ? `Δ: mean difference from ${o.baseline} over the seeds both finished, with its 95% t-interval over those ` +
+      (compared
+        ? `Δ: mean difference ${differenceFrom} over the seeds both finished, with its 95% t-interval over those ` +
           'paired seeds (mean ± t(n−1) · sd / √n; with 3 seeds t = 4.30): an interval that excludes 0 is a difference the seeds agree on. '
         : '') +
       'Per-type columns: test F1 per entity type. Wall time: start to test score, evaluations included. Tokens/s: ' +
