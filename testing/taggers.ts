@@ -2,29 +2,22 @@
  * @file The model tests' tagger: small model defaults (the studio's own come from the run config through
  * taggerConfigFor), sized to a test's vocabularies.
  */
+import { DEFAULT_CONFIG, type RunConfig } from '../src/core/config/config';
 import type { Vocabularies } from '../src/core/dataset/vocab';
 import type { TaggerConfig } from '../src/model/tagger';
 
+const pick = <K extends keyof RunConfig>(config: RunConfig, keys: readonly K[]): Pick<RunConfig, K> =>
+  Object.fromEntries(keys.map((k) => [k, config[k]])) as Pick<RunConfig, K>;
+
+/** The run config's defaults with wider layers, full dropout and no transition constraints. */
 const BASE: Omit<TaggerConfig, 'wordVocabSize' | 'charVocabSize' | 'numLabels'> = {
-  encoder: 'bilstm',
+  ...pick(DEFAULT_CONFIG, ['encoder', 'charEncoder', 'charHidden', 'casingDim', 'lstmLayers', 'transformerLayers', 'heads', 'modelDim', 'ffnDim', 'positional', 'maxPositions', 'crf', 'loss']),
   wordDim: 100,
   charDim: 30,
-  charEncoder: 'cnn',
   charFilters: 30,
-  charHidden: 25,
-  casingDim: 0,
   charKernel: 3,
   hidden: 100,
-  lstmLayers: 1,
-  transformerLayers: 2,
-  heads: 4,
-  modelDim: 128,
-  ffnDim: 256,
-  positional: 'sinusoidal',
-  maxPositions: 512,
   dropout: 0.5,
-  crf: true,
-  loss: 'crf',
   allowed: null,
 };
 

@@ -52,12 +52,15 @@ export function studyTable(results: readonly StudyRunResult[], o: TableOptions):
   const byVariant = (v: string) => results.filter((r) => r.variant === v);
   const own = o.baselines ?? {};
   const compared = o.baseline !== null || Object.keys(own).length > 0;
-  const versus = (v: string) => (v === o.baseline ? ['(baseline)', '(baseline)'] : deltas(v));
+  /** The Δ dev and Δ test cells: against the run's own baseline, which the cell names, else the study's. */
   const deltas = (v: string): string[] => {
+    if (v === o.baseline) return ['(baseline)', '(baseline)'];
     const b = own[v] ?? o.baseline;
     if (b === null) return ['–', '–'];
-    const named = (cell: string) => (b === o.baseline || cell === '–' ? cell : `${cell} vs ${b}`);
-    return [named(difference(byVariant(v), byVariant(b), devF1)), named(difference(byVariant(v), byVariant(b), testF1))];
+    return [devF1, testF1].map((pick) => {
+      const cell = difference(byVariant(v), byVariant(b), pick);
+      return own[v] && cell !== '–' ? `${cell} vs ${b}` : cell;
+    });
   };
   const devF1 = (r: StudyRunResult) => r.dev?.f1;
   const testF1 = (r: StudyRunResult) => r.test?.f1;
@@ -81,7 +84,7 @@ export function studyTable(results: readonly StudyRunResult[], o: TableOptions):
       runs.map((r) => r.seed).join(', '),
       meanSd(values(runs, devF1)),
       meanSd(values(runs, testF1)),
-      ...(compared ? versus(v) : []),
+      ...(compared ? deltas(v) : []),
       ...types.map((t) => meanSd(values(runs, (r) => r.test?.perType[t]?.f1))),
       mean(runs.map((r) => r.epochs)).toFixed(1),
       seconds(mean(runs.map((r) => r.wallSeconds))),
